@@ -1,0 +1,43 @@
+# gonsenter: a drop-in nsenter in pure Go with a built-in tcpdump.
+# Every target builds with CGO_ENABLED=0: the binary must stay static.
+GO      ?= go
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X github.com/gonsenter/gonsenter/internal/version.Version=$(VERSION)
+export CGO_ENABLED=0
+
+.PHONY: all build test demo install bench fuzz vet clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/gonsenter ./cmd/gonsenter
+
+vet:
+	$(GO) vet ./...
+	GOOS=darwin $(GO) vet ./bpf/... ./compat/... ./pcap
+
+# Privileged tests run as root (CI is root) and skip with a hint otherwise.
+test: build vet
+	GONSENTER_BIN=$(CURDIR)/bin/gonsenter $(GO) test -count=1 -timeout 30m ./...
+
+demo: build
+	./scripts/demo.sh
+
+install: build
+	install -D -m 0755 bin/gonsenter $(DESTDIR)$(BINDIR)/gonsenter
+	ln -sf gonsenter $(DESTDIR)$(BINDIR)/nsenter
+	ln -sf gonsenter $(DESTDIR)$(BINDIR)/tcpdump
+	install -D -m 0644 man/gonsenter.1 $(DESTDIR)$(MANDIR)/man1/gonsenter.1
+
+bench: build
+	./bench/run.sh
+
+fuzz:
+	$(GO) test ./compat/getopt -run '^$$' -fuzz FuzzParse -fuzztime 30s
+	$(GO) test ./bpf -run '^$$' -fuzz FuzzCompile -fuzztime 30s
+
+clean:
+	rm -rf bin
