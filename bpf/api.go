@@ -45,3 +45,10 @@ var ErrUnsupported = errors.New("unsupported")
 func Compile(expr string, lt LinkType, snaplen uint32) ([]xbpf.RawInstruction, error) {
 	return CompileOptions(expr, lt, snaplen, Options{})
 }
+
+// CompileOptions compiles expr for link type lt; accepted packets return
+// snaplen bytes. It returns an error (never a program with another meaning)
+// for invalid or unsupported expressions.
+func CompileOptions(expr string, lt LinkType, snaplen uint32, o Options) ([]xbpf.RawInstruction, error) {
+	return nil, errors.New("bpf: compiler not implemented yet")
+}
