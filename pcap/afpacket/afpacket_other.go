@@ -1,0 +1,26 @@
+//go:build !linux
+
+package afpacket
+
+import (
+	"errors"
+
+	"github.com/gonsenter/gonsenter/pcap"
+)
+
+var errNotLinux = errors.New("afpacket: live capture needs Linux")
+
+// Handle is a live capture; on this OS Open always fails.
+type Handle struct{}
+
+// Open is unsupported outside Linux.
+func Open(cfg Config) (*Handle, error) { return nil, errNotLinux }
+
+func (h *Handle) ReadPacket() (pcap.Packet, error) { return pcap.Packet{}, errNotLinux }
+func (h *Handle) Stats() (Stats, error)            { return Stats{}, errNotLinux }
+func (h *Handle) LinkType() pcap.LinkType          { return 0 }
+func (h *Handle) Snaplen() uint32                  { return 0 }
+func (h *Handle) Close() error                     { return nil }
+
+// Interfaces is unsupported outside Linux.
+func Interfaces() ([]Interface, error) { return nil, errNotLinux }
