@@ -2,10 +2,16 @@
 // tcpdump 4.99.3 prints them with `tcpdump -r FILE`. It decodes the headers
 // itself (encoding/binary, no gopacket) so the nsenter binary stays small and
 // starts fast.
+//
+// Protocols tcpdump dissects but this package does not (BGP, OSPF, ...) are
+// printed in the generic form of the enclosing layer and the packet is
+// flagged as unsupported (see Printer.Supported), so callers and tests can
+// tell "exact" from "best effort".
 package printer
 
 import (
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/gonsenter/gonsenter/pcap"
@@ -28,16 +34,29 @@ type Options struct {
 	// uses localtime); nil means time.Local.
 	Location *time.Location
 	// IfName names the SLL2 interface column; nil looks the index up in
-	// the running system (as tcpdump does with if_indextoname).
+	// the running system as tcpdump does with if_indextoname(3), printing
+	// "?" for an unknown index.
 	IfName func(ifindex int) string
 }
 
 // Printer writes tcpdump-style lines for successive packets. It keeps the
-// state tcpdump keeps between packets: previous timestamps for -ttt/-ttttt,
-// the packet count for -#, and TCP connections for relative sequence numbers.
+// state tcpdump keeps between packets: the reference timestamp for
+// -ttt/-ttttt, the packet count for -#, and TCP connections for relative
+// sequence numbers.
 type Printer struct {
-	w io.Writer
-	o Options
+	w     io.Writer
+	o     Options
+	count uint32
+	ref   time.Time // -ttt/-ttttt reference; zero until the first packet
+	conns map[tcpKey]*tcpSeq
+	names *names
+
+	// per-packet state
+	out         []byte
+	proto       string // tcpdump's ndo_protocol, used in " [|proto]"
+	llHdrLen    int    // link header length, skipped by -x/-X/-A
+	chain       []string
+	unsupported bool
 }
 
 // New returns a Printer writing to w.
@@ -45,11 +64,130 @@ func New(w io.Writer, o Options) *Printer {
 	if o.Location == nil {
 		o.Location = time.Local
 	}
-	return &Printer{w: w, o: o}
+	return &Printer{w: w, o: o, conns: map[tcpKey]*tcpSeq{}, names: newNames(o.NoResolve == 0)}
 }
 
 // Print writes one packet exactly as tcpdump prints it, final newline included.
 func (p *Printer) Print(pkt pcap.Packet) error {
-	_, err := io.WriteString(p.w, "\n")
+	p.count++
+	p.out = p.out[:0]
+	p.chain = p.chain[:0]
+	p.unsupported = false
+	if p.o.Number {
+		p.printf("%5d  ", p.count)
+	}
+	data := pkt.Data
+	if pkt.CaptureLength < len(data) && pkt.CaptureLength >= 0 {
+		data = data[:pkt.CaptureLength]
+	}
+	caplen, length := len(data), pkt.Length
+	if p.invalidHeader(caplen, length) {
+		_, err := p.w.Write(p.out)
+		return err
+	}
+	p.timestamp(pkt.Timestamp)
+	p.proto = ""
+	p.llHdrLen = 0
+	p.decode(pkt.LinkType, data, length)
+	p.dump(data)
+	p.out = append(p.out, '\n')
+	_, err := p.w.Write(p.out)
 	return err
+}
+
+// Supported reports whether every protocol of the last printed packet is
+// one this package decodes exactly like tcpdump.
+func (p *Printer) Supported() bool { return !p.unsupported }
+
+// Protocols returns the protocol chain decoded in the last packet.
+func (p *Printer) Protocols() []string { return append([]string(nil), p.chain...) }
+
+// maxSnaplen is tcpdump's MAXIMUM_SNAPLEN.
+const maxSnaplen = 262144
+
+// invalidHeader mirrors pretty_print_packet's sanity checks on the record.
+func (p *Printer) invalidHeader(caplen, length int) bool {
+	var msgs []string
+	if caplen == 0 {
+		msgs = append(msgs, "[Invalid header: caplen==0")
+	}
+	add := func(s string) {
+		if len(msgs) == 0 {
+			msgs = append(msgs, "[Invalid header: "+s)
+		} else {
+			msgs = append(msgs, ", "+s)
+		}
+	}
+	if length == 0 {
+		add("len==0")
+	} else if length < caplen {
+		add("len(" + strconv.Itoa(length) + ") < caplen(" + strconv.Itoa(caplen) + ")")
+	}
+	if caplen > maxSnaplen {
+		add("caplen(" + strconv.Itoa(caplen) + ") > 262144")
+	}
+	if length > maxSnaplen {
+		add("len(" + strconv.Itoa(length) + ") > 262144")
+	}
+	if len(msgs) == 0 {
+		return false
+	}
+	for _, m := range msgs {
+		p.puts(m)
+	}
+	p.puts("]\n")
+	return true
+}
+
+// decode runs the link-layer printer, turning a truncation unwind into
+// tcpdump's " [|proto]" marker.
+func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(truncated); !ok {
+				panic(r)
+			}
+			p.printf(" [|%s]", p.proto)
+			p.llHdrLen = 0
+		}
+	}()
+	switch lt {
+	case pcap.LinkEthernet:
+		p.llHdrLen = p.ether(data, length)
+	case pcap.LinkLinuxSLL:
+		p.sll(data, length)
+	case pcap.LinkLinuxSLL2:
+		p.sll2(data, length)
+	case pcap.LinkRaw, pcap.LinkIPv4, pcap.LinkIPv6:
+		p.raw(data, length)
+	case pcap.LinkNull:
+		p.null(data, length)
+	default:
+		p.unsupport("linktype-" + strconv.Itoa(int(lt)))
+		p.defaultPrint(data)
+	}
+}
+
+// truncated is the panic value that stands in for tcpdump's longjmp when a
+// printer reads past the captured bytes.
+type truncated struct{}
+
+func (p *Printer) trunc() { panic(truncated{}) }
+
+// printTrunc prints tcpdump's nd_print_trunc marker without unwinding.
+func (p *Printer) printTrunc() { p.printf(" [|%s]", p.proto) }
+
+func (p *Printer) invalid() { p.puts(" (invalid)") }
+
+// enter records a protocol in the decoded chain and sets the name used in
+// truncation markers.
+func (p *Printer) enter(proto string) {
+	p.proto = proto
+	p.chain = append(p.chain, proto)
+}
+
+// unsupport records a protocol tcpdump dissects and this package does not.
+func (p *Printer) unsupport(proto string) {
+	p.chain = append(p.chain, proto+"(unsupported)")
+	p.unsupported = true
 }

@@ -1,0 +1,584 @@
+package printer
+
+import "net/netip"
+
+var dnsOps = []string{"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
+	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef"}
+
+var dnsRcodes = []string{"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain",
+	" YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14",
+	" NoChange", " BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie"}
+
+var dnsTypes = map[uint16]string{
+	1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL",
+	11: "WKS", 12: "PTR", 13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB",
+	19: "X25", 20: "ISDN", 21: "RT", 22: "NSAP", 23: "NSAP_PTR", 24: "SIG", 25: "KEY", 26: "PX",
+	27: "GPOS", 28: "AAAA", 29: "LOC", 30: "NXT", 31: "EID", 32: "NIMLOC", 33: "SRV", 34: "ATMA",
+	35: "NAPTR", 36: "KX", 37: "CERT", 38: "A6", 39: "DNAME", 40: "SINK", 41: "OPT", 42: "APL",
+	43: "DS", 44: "SSHFP", 45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 99: "SPF",
+	100: "UINFO", 101: "UID", 102: "GID", 103: "UNSPEC", 104: "UNSPECA", 249: "TKEY", 250: "TSIG",
+	251: "IXFR", 252: "AXFR", 253: "MAILB", 254: "MAILA", 255: "ANY", 256: "URI",
+}
+
+var dnsClasses = map[uint16]string{1: "IN", 3: "CHAOS", 4: "HS", 255: "ANY"}
+
+func dnsTypeName(t uint16) string {
+	if s, ok := dnsTypes[t]; ok {
+		return s
+	}
+	return "Type" + itoa(int(t))
+}
+
+func dnsClassName(c uint16) string {
+	if s, ok := dnsClasses[c]; ok {
+		return s
+	}
+	return "(Class " + itoa(int(c)) + ")"
+}
+
+// dnsFail is returned by the name walkers where tcpdump returns NULL.
+const dnsFail = -1
+
+// dns is domain_print.
+func (p *Printer) dns(b []byte, length int, overTCP, mdns bool) {
+	p.enter("domain")
+	if overTCP {
+		if length < 2 {
+			p.printf(" [DNS over TCP: length %d < 2]", length)
+			p.invalid()
+			return
+		}
+		length -= 2
+		if pl := int(p.u16(b, 0)); pl != length {
+			p.printf(" [prefix length(%d) != length(%d)]", pl, length)
+			p.invalid()
+			return
+		}
+		b = b[2:]
+		p.puts(" ")
+	}
+	if length < 12 {
+		p.printf("domain [length %d < 12]", length)
+		p.invalid()
+		return
+	}
+	p.need(b, 12)
+	d := &dnsMsg{p: p, b: b, mdns: mdns}
+	flags := p.u16(b, 2)
+	qd, an, ns, ar := int(p.u16(b, 4)), int(p.u16(b, 6)), int(p.u16(b, 8)), int(p.u16(b, 10))
+	rcode := d.extendedRcode(flags, qd, an, ns, ar)
+	var ok bool
+	if flags&0x8000 != 0 {
+		ok = d.response(flags, rcode, qd, an, ns, ar)
+	} else {
+		ok = d.query(flags, qd, an, ns, ar)
+	}
+	if !ok {
+		p.printTrunc()
+		return
+	}
+	p.printf(" (%d)", length)
+}
+
+type dnsMsg struct {
+	p    *Printer
+	b    []byte
+	mdns bool
+}
+
+func (d *dnsMsg) has(off, n int) bool { return off >= 0 && off+n <= len(d.b) }
+
+func (d *dnsMsg) u16(off int) uint16 { return uint16(d.b[off])<<8 | uint16(d.b[off+1]) }
+
+// extendedRcode adds the OPT record's extended rcode bits, walking the
+// sections as domain_print does before printing.
+func (d *dnsMsg) extendedRcode(flags uint16, qd, an, ns, ar int) int {
+	rcode := int(flags & 0xf)
+	cp := 12
+	for i := 0; i < qd; i++ {
+		if cp = d.skip(cp); cp < 0 {
+			return rcode
+		}
+		if cp += 4; cp >= len(d.b) {
+			return rcode
+		}
+	}
+	for i := 0; i < an+ns; i++ {
+		if cp = d.skip(cp); cp < 0 {
+			return rcode
+		}
+		cp += 8
+		if cp+2 > len(d.b) {
+			return rcode
+		}
+		cp += 2 + int(d.u16(cp))
+		if cp >= len(d.b) {
+			return rcode
+		}
+	}
+	for i := 0; i < ar; i++ {
+		if cp = d.skip(cp); cp < 0 || cp+2 > len(d.b) {
+			return rcode
+		}
+		typ := d.u16(cp)
+		cp += 4
+		if cp+1 > len(d.b) {
+			return rcode
+		}
+		if typ == 41 {
+			return rcode | int(d.b[cp])<<4
+		}
+		cp += 4
+		if cp+2 > len(d.b) {
+			return rcode
+		}
+		cp += 2 + int(d.u16(cp))
+		if cp >= len(d.b) {
+			return rcode
+		}
+	}
+	return rcode
+}
+
+func (d *dnsMsg) response(flags uint16, rcode, qd, an, ns, ar int) bool {
+	p := d.p
+	rc := " Resp" + itoa(rcode&0xfff)
+	if rcode < len(dnsRcodes) {
+		rc = dnsRcodes[rcode]
+	}
+	p.printf("%d%s%s", d.u16(0), dnsOps[(flags>>11)&0xf], rc)
+	p.puts(cond(flags&0x0400 != 0, "*", "") + cond(flags&0x0080 != 0, "", "-") +
+		cond(flags&0x0200 != 0, "|", "") + cond(flags&0x0020 != 0, "$", ""))
+	if qd != 1 {
+		p.printf(" [%dq]", qd)
+	}
+	cp := 12
+	for i := 0; i < qd; i++ {
+		if i != 0 {
+			p.puts(",")
+		}
+		if p.o.Verbose > 1 {
+			p.puts(" q:")
+			if cp = d.question(cp); cp < 0 {
+				return false
+			}
+		} else {
+			if cp = d.skip(cp); cp < 0 {
+				return false
+			}
+			cp += 4
+		}
+	}
+	p.printf(" %d/%d/%d", an, ns, ar)
+	var ok bool
+	if cp, ok = d.records(cp, an, "", true); !ok {
+		return false
+	}
+	if p.o.Verbose > 1 {
+		if cp, ok = d.records(cp, ns, " ns:", false); !ok {
+			return false
+		}
+		if _, ok = d.records(cp, ar, " ar:", false); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// records prints count resource records separated by commas after
+// prefix; first means the section starts unconditionally (answers).
+func (d *dnsMsg) records(cp, count int, prefix string, first bool) (int, bool) {
+	if count == 0 {
+		return cp, true
+	}
+	if !first && cp >= len(d.b) {
+		return cp, false
+	}
+	d.p.puts(prefix)
+	if cp = d.rr(cp); cp < 0 {
+		return cp, false
+	}
+	count--
+	for cp < len(d.b) && count > 0 {
+		d.p.puts(",")
+		if cp = d.rr(cp); cp < 0 {
+			return cp, false
+		}
+		count--
+	}
+	return cp, count == 0
+}
+
+func (d *dnsMsg) query(flags uint16, qd, an, ns, ar int) bool {
+	p := d.p
+	p.printf("%d%s%s%s", d.u16(0), dnsOps[(flags>>11)&0xf], cond(flags&0x0100 != 0, "+", ""), cond(flags&0x0010 != 0, "%", ""))
+	if flags&0x6cf != 0 {
+		p.printf(" [b2&3=0x%x]", flags)
+	}
+	if (flags>>11)&0xf == 1 {
+		if qd != 0 {
+			p.printf(" [%dq]", qd)
+		}
+		if an != 1 {
+			p.printf(" [%da]", an)
+		}
+	} else {
+		if an != 0 {
+			p.printf(" [%da]", an)
+		}
+		if qd != 1 {
+			p.printf(" [%dq]", qd)
+		}
+	}
+	if ns != 0 {
+		p.printf(" [%dn]", ns)
+	}
+	if ar != 0 {
+		p.printf(" [%dau]", ar)
+	}
+	cp := 12
+	if qd > 0 {
+		if cp = d.question(cp); cp < 0 {
+			return false
+		}
+		qd--
+		for cp < len(d.b) && qd > 0 {
+			if cp = d.question(cp); cp < 0 {
+				return false
+			}
+			qd--
+		}
+	}
+	if qd > 0 {
+		return false
+	}
+	if p.o.Verbose > 1 {
+		var ok bool
+		if cp, ok = d.records(cp, an, "", true); !ok {
+			return false
+		}
+		if cp, ok = d.records(cp, ns, " ns:", false); !ok {
+			return false
+		}
+		if _, ok = d.records(cp, ar, " ar:", false); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// skip is ns_nskip.
+func (d *dnsMsg) skip(cp int) int {
+	if !d.has(cp, 1) {
+		return dnsFail
+	}
+	i := d.b[cp]
+	cp++
+	for i != 0 {
+		switch i & 0xc0 {
+		case 0xc0:
+			return cp + 1
+		case 0x40:
+			if i&0x3f != 1 || !d.has(cp, 1) {
+				return dnsFail
+			}
+			bitlen := int(d.b[cp])
+			if bitlen == 0 {
+				bitlen = 256
+			}
+			cp += 1 + (bitlen+7)/8
+		case 0x80:
+			return dnsFail
+		default:
+			cp += int(i)
+		}
+		if !d.has(cp, 1) {
+			return dnsFail
+		}
+		i = d.b[cp]
+		cp++
+	}
+	return cp
+}
+
+// labelLen is labellen.
+func (d *dnsMsg) labelLen(cp int) int {
+	if !d.has(cp, 1) {
+		return dnsFail
+	}
+	i := d.b[cp]
+	switch i & 0xc0 {
+	case 0x40:
+		if i&0x3f != 1 {
+			d.p.printf("<ELT %d>", i&0x3f)
+			return dnsFail
+		}
+		if !d.has(cp+1, 1) {
+			return dnsFail
+		}
+		bitlen := int(d.b[cp+1])
+		if bitlen == 0 {
+			bitlen = 256
+		}
+		return (bitlen+7)/8 + 1
+	case 0x80:
+		d.p.puts("<BAD LABEL TYPE>")
+		return dnsFail
+	}
+	return int(i)
+}
+
+// name is fqdn_print: returns the offset after the name in place.
+func (d *dnsMsg) name(cp int) int {
+	l := d.labelLen(cp)
+	if l == dnsFail {
+		return dnsFail
+	}
+	maxOff := cp
+	i := d.b[cp]
+	cp++
+	rp, compress := 0, false
+	if i&0xc0 != 0xc0 {
+		rp = cp + l
+	}
+	if i == 0 {
+		d.p.puts(".")
+		return rp
+	}
+	chars := 0
+	for i != 0 && cp < len(d.b) {
+		switch i & 0xc0 {
+		case 0xc0:
+			if !compress {
+				rp = cp + 1
+				compress = true
+			}
+			if !d.has(cp, 1) {
+				return dnsFail
+			}
+			off := (int(i)<<8 | int(d.b[cp])) & 0x3fff
+			if off >= maxOff {
+				d.p.puts("<BAD PTR>")
+				return dnsFail
+			}
+			maxOff = off
+			cp = off
+			if !d.has(cp, 1) {
+				return dnsFail
+			}
+			i = d.b[cp]
+			if l = d.labelLen(cp); l == dnsFail {
+				return dnsFail
+			}
+			cp++
+			continue
+		case 0x40:
+			d.p.unsupport("dns-bitlabel")
+			return dnsFail
+		case 0x80:
+			d.p.puts("<BAD LABEL TYPE>")
+			return dnsFail
+		default:
+			n := l
+			if chars+l > 255 {
+				n = max(255-chars, 0)
+			}
+			if d.printn(cp, n) {
+				return dnsFail
+			}
+			chars += l
+		}
+		cp += l
+		if chars <= 255 {
+			d.p.puts(".")
+		}
+		chars++
+		if !d.has(cp, 1) {
+			return dnsFail
+		}
+		i = d.b[cp]
+		if l = d.labelLen(cp); l == dnsFail {
+			return dnsFail
+		}
+		cp++
+		if !compress {
+			rp += l + 1
+		}
+	}
+	if chars > 255 {
+		d.p.puts("<DOMAIN NAME TOO LONG>")
+	}
+	return rp
+}
+
+// printn is nd_printn: true when it ran out of captured bytes.
+func (d *dnsMsg) printn(cp, n int) bool {
+	for k := 0; k < n; k++ {
+		if cp+k >= len(d.b) {
+			return true
+		}
+		d.p.fnPrintChar(d.b[cp+k])
+	}
+	return false
+}
+
+// question is ns_qprint.
+func (d *dnsMsg) question(start int) int {
+	cp := d.skip(start)
+	if cp < 0 || !d.has(cp, 4) {
+		return dnsFail
+	}
+	d.p.printf(" %s", dnsTypeName(d.u16(cp)))
+	i := d.u16(cp + 2)
+	class := i
+	if d.mdns {
+		class &^= 0x8000
+	}
+	if class != 1 {
+		d.p.printf(" %s", dnsClassName(class))
+	}
+	if d.mdns {
+		d.p.puts(cond(i&0x8000 != 0, " (QU)", " (QM)"))
+	}
+	d.p.puts("? ")
+	if d.name(start) < 0 {
+		return dnsFail
+	}
+	return cp + 4
+}
+
+// rr is ns_rprint.
+func (d *dnsMsg) rr(cp int) int {
+	p := d.p
+	if p.o.Verbose > 0 {
+		p.puts(" ")
+		if cp = d.name(cp); cp < 0 {
+			return dnsFail
+		}
+	} else {
+		cp = d.skip(cp)
+	}
+	if cp < 0 || !d.has(cp, 10) {
+		return len(d.b)
+	}
+	typ, i := d.u16(cp), d.u16(cp+2)
+	class := i
+	if d.mdns {
+		class &^= 0x8000
+	}
+	if class != 1 && typ != 41 {
+		p.printf(" %s", dnsClassName(class))
+	}
+	if d.mdns && i&0x8000 != 0 {
+		p.puts(" (Cache flush)")
+	}
+	optFlags := d.u16(cp + 6)
+	if typ != 41 && p.o.Verbose > 2 {
+		p.unsupport("dns-ttl")
+	}
+	rdlen := int(d.u16(cp + 8))
+	cp += 10
+	rp := cp + rdlen
+	p.printf(" %s", dnsTypeName(typ))
+	if rp > len(d.b) {
+		return dnsFail
+	}
+	if !d.rdata(typ, cp, rp, class, optFlags) {
+		return dnsFail
+	}
+	return rp
+}
+
+func (d *dnsMsg) rdata(typ uint16, cp, rp int, class, optFlags uint16) bool {
+	p := d.p
+	switch typ {
+	case 1:
+		if !d.has(cp, 4) {
+			return false
+		}
+		p.printf(" %s", netip.AddrFrom4([4]byte(d.b[cp:cp+4])))
+	case 28:
+		if !d.has(cp, 16) {
+			return false
+		}
+		p.printf(" %s", netip.AddrFrom16([16]byte(d.b[cp:cp+16])))
+	case 2, 5, 12, 39:
+		p.puts(" ")
+		return d.name(cp) >= 0
+	case 15:
+		p.puts(" ")
+		if !d.has(cp, 2) || d.name(cp+2) < 0 {
+			return false
+		}
+		p.printf(" %d", d.u16(cp))
+	case 33:
+		p.puts(" ")
+		if !d.has(cp, 6) || d.name(cp+6) < 0 {
+			return false
+		}
+		p.printf(":%d %d %d", d.u16(cp+4), d.u16(cp), d.u16(cp+2))
+	case 16:
+		for cp < rp {
+			p.puts(" \"")
+			if cp = d.charString(cp); cp < 0 {
+				return false
+			}
+			p.puts("\"")
+		}
+	case 41:
+		p.printf(" UDPsize=%d", class)
+		if optFlags&0x8000 != 0 {
+			p.puts(" DO")
+		}
+		if cp < rp {
+			p.unsupport("edns-options")
+		}
+	case 6, 38, 256, 104, 250:
+		if typ != 6 || p.o.Verbose > 0 {
+			p.unsupport("dns-rr-" + dnsTypeName(typ))
+		}
+	}
+	return true
+}
+
+// charString is ns_cprint: one length-prefixed string.
+func (d *dnsMsg) charString(cp int) int {
+	if !d.has(cp, 1) {
+		return dnsFail
+	}
+	n := int(d.b[cp])
+	cp++
+	if d.printn(cp, n) {
+		return dnsFail
+	}
+	return cp + n
+}
+
+func cond(c bool, a, b string) string {
+	if c {
+		return a
+	}
+	return b
+}
+
+func itoa(n int) string {
+	var buf [20]byte
+	i := len(buf)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}

@@ -1,0 +1,366 @@
+package printer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gonsenter/gonsenter/pcap"
+)
+
+var update = flag.Bool("update", false, "re-record golden files with tcpdump -r")
+
+// flagSet is one tcpdump command line the goldens are recorded with.
+type flagSet struct {
+	name  string
+	args  []string
+	opts  Options
+	limit int // packets per capture (keeps testdata small)
+}
+
+var flagSets = []flagSet{
+	{"n", []string{"-n"}, Options{NoResolve: 1}, 200},
+	{"nn-e", []string{"-nn", "-e"}, Options{NoResolve: 2, Ether: true}, 200},
+	{"n-q", []string{"-n", "-q"}, Options{NoResolve: 1, Quick: true}, 200},
+	{"n-v", []string{"-n", "-v"}, Options{NoResolve: 1, Verbose: 1}, 200},
+	{"n-tt", []string{"-n", "-tt"}, Options{NoResolve: 1, Timestamp: 2}, 200},
+	{"n-#", []string{"-n", "-#"}, Options{NoResolve: 1, Number: true}, 200},
+	{"n-X", []string{"-n", "-X"}, Options{NoResolve: 1, HexASCII: 1}, 25},
+	{"nn-vv-S", []string{"-nn", "-vv", "-S"}, Options{NoResolve: 2, Verbose: 2, AbsoluteSeq: true}, 60},
+	{"n-ttt-xx", []string{"-n", "-ttt", "-xx"}, Options{NoResolve: 1, Timestamp: 3, Hex: 2}, 25},
+	{"n-tttt-A", []string{"-n", "-tttt", "-A"}, Options{NoResolve: 1, Timestamp: 4, ASCII: true}, 25},
+}
+
+// captures lists the shared corpus (when present) and our own testdata.
+func captures(t *testing.T) map[string]string {
+	files := map[string]string{}
+	for _, f := range globAll(filepath.Join("testdata", "captures"), "") {
+		files["local/"+filepath.Base(f)] = f
+	}
+	root := repoRoot(t)
+	shared := filepath.Join(root, "..", "shared", "testdata", "pcaps")
+	for _, f := range globAll(shared, "") {
+		rel, _ := filepath.Rel(shared, f)
+		files[rel] = f
+	}
+	return files
+}
+
+func globAll(dir, _ string) []string {
+	var out []string
+	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && (strings.HasSuffix(path, ".pcap") || strings.HasSuffix(path, ".pcapng")) {
+			out = append(out, path)
+		}
+		return nil
+	})
+	return out
+}
+
+func repoRoot(t *testing.T) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// readCapture reads up to limit packets with gopacket's pcapgo (test-only
+// cross-check reader; the pcap package is written in parallel).
+func readCapture(path string, limit int) ([]pcap.Packet, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	type src interface {
+		ReadPacketData() ([]byte, gopacketCI, error)
+	}
+	var pkts []pcap.Packet
+	add := func(data []byte, ts time.Time, caplen, length int, lt pcap.LinkType) {
+		pkts = append(pkts, pcap.Packet{CaptureInfo: pcap.CaptureInfo{Timestamp: ts, CaptureLength: caplen, Length: length}, LinkType: lt, Data: data})
+	}
+	br := bufio.NewReader(f)
+	magic, _ := br.Peek(4)
+	if bytes.Equal(magic, []byte{0x0a, 0x0d, 0x0d, 0x0a}) {
+		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
+		if err != nil {
+			return nil, err
+		}
+		for len(pkts) < limit {
+			data, ci, err := r.ReadPacketData()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				return nil, err
+			}
+			lt := pcap.LinkType(r.LinkType())
+			if ci.InterfaceIndex >= 0 {
+				if intf, err := r.Interface(ci.InterfaceIndex); err == nil {
+					lt = pcap.LinkType(intf.LinkType)
+				}
+			}
+			add(data, ci.Timestamp, ci.CaptureLength, ci.Length, lt)
+		}
+		return pkts, nil
+	}
+	r, err := pcapgo.NewReader(br)
+	if err != nil {
+		return nil, err
+	}
+	r.SetSnaplen(262144 * 4)
+	for len(pkts) < limit {
+		data, ci, err := r.ReadPacketData()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		if snap := int(r.Snaplen()); len(data) > snap && snap > 0 {
+			data = data[:snap]
+			ci.CaptureLength = snap
+		}
+		add(data, ci.Timestamp, ci.CaptureLength, ci.Length, pcap.LinkType(r.LinkType()))
+	}
+	return pkts, nil
+}
+
+type gopacketCI = struct{}
+
+// goldenPath holds all captures' tcpdump output for one flag set.
+func goldenPath(fs flagSet) string {
+	return filepath.Join("testdata", "golden", fs.name+".txt.gz")
+}
+
+func recordGolden(t *testing.T, fs flagSet, files map[string]string) {
+	var buf bytes.Buffer
+	for _, rel := range sortedKeys(files) {
+		args := append([]string{"-r", files[rel], "-c", fmt.Sprint(fs.limit)}, fs.args...)
+		cmd := exec.Command("tcpdump", args...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Logf("tcpdump %v: %v", args, err)
+		}
+		fmt.Fprintf(&buf, "### %s\n", rel)
+		buf.Write(out)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			buf.WriteByte('\n')
+		}
+	}
+	os.MkdirAll(filepath.Dir(goldenPath(fs)), 0o755)
+	f, err := os.Create(goldenPath(fs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	zw.Write(buf.Bytes())
+	zw.Close()
+	f.Close()
+}
+
+func loadGolden(t *testing.T, fs flagSet) map[string][]string {
+	f, err := os.Open(goldenPath(fs))
+	if err != nil {
+		t.Fatalf("golden %s missing (record with: go test ./pcap/printer -run TestGolden -update): %v", fs.name, err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := map[string][]string{}
+	var cur string
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		if strings.HasPrefix(line, "### ") {
+			cur = strings.TrimSpace(strings.TrimPrefix(line, "### "))
+			sections[cur] = nil
+			continue
+		}
+		if line != "" {
+			sections[cur] = append(sections[cur], line)
+		}
+	}
+	return sections
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// pktResult is our output for one packet and whether it is in scope.
+type pktResult struct {
+	lines     []string
+	prefix    string // number + timestamp, used to split tcpdump's output
+	supported bool
+	protos    []string
+}
+
+func runPrinter(fs flagSet, pkts []pcap.Packet) []pktResult {
+	o := fs.opts
+	o.Location = time.UTC
+	o.IfName = func(int) string { return sysIfName(1) }
+	var out bytes.Buffer
+	pr := New(&out, o)
+	ts := New(io.Discard, o)
+	var res []pktResult
+	for _, pkt := range pkts {
+		out.Reset()
+		pr.Print(pkt)
+		ts.out = ts.out[:0]
+		ts.count++
+		if o.Number {
+			ts.printf("%5d  ", ts.count)
+		}
+		ts.timestamp(pkt.Timestamp)
+		res = append(res, pktResult{
+			lines:     strings.SplitAfter(strings.TrimSuffix(out.String(), "\n"), "\n"),
+			prefix:    string(ts.out),
+			supported: pr.Supported(),
+			protos:    pr.Protocols(),
+		})
+	}
+	return res
+}
+
+// splitGolden cuts tcpdump's lines into packets using each packet's
+// expected number/timestamp prefix.
+func splitGolden(lines []string, res []pktResult) [][]string {
+	out := make([][]string, len(res))
+	i := -1
+	for _, l := range lines {
+		if i+1 < len(res) && strings.HasPrefix(l, res[i+1].prefix) {
+			i++
+		}
+		if i >= 0 {
+			out[i] = append(out[i], strings.TrimSuffix(l, "\n"))
+		}
+	}
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	files := captures(t)
+	if *update {
+		if _, err := exec.LookPath("tcpdump"); err != nil {
+			t.Skip("tcpdump not installed: cannot re-record goldens")
+		}
+	}
+	for _, fs := range flagSets {
+		t.Run(fs.name, func(t *testing.T) {
+			if *update {
+				recordGolden(t, fs, files)
+			}
+			golden := loadGolden(t, fs)
+			checkFlagSet(t, fs, files, golden)
+		})
+	}
+}
+
+func checkFlagSet(t *testing.T, fs flagSet, files map[string]string, golden map[string][]string) {
+	var total, same, full int
+	var report []string
+	for _, rel := range sortedKeys(files) {
+		want, ok := golden[rel]
+		if !ok {
+			t.Logf("%s: no golden section (re-record with -update)", rel)
+			continue
+		}
+		pkts, err := readCapture(files[rel], fs.limit)
+		if err != nil {
+			t.Logf("%s: read: %v", rel, err)
+			continue
+		}
+		res := runPrinter(fs, pkts)
+		per := splitGolden(want, res)
+		fileTotal, fileSame := 0, 0
+		for i, r := range res {
+			g := per[i]
+			for j, gl := range g {
+				fileTotal++
+				if j < len(r.lines) && strings.TrimSuffix(r.lines[j], "\n") == gl {
+					fileSame++
+					continue
+				}
+				ours := "<none>"
+				if j < len(r.lines) {
+					ours = strings.TrimSuffix(r.lines[j], "\n")
+				}
+				if r.supported {
+					t.Errorf("%s pkt %d (%s) line %d:\n tcpdump: %q\n ours:    %q", rel, i+1, strings.Join(r.protos, ","), j+1, gl, ours)
+				} else if testing.Verbose() && os.Getenv("PRINTER_SHOW_UNSUPPORTED") != "" {
+					t.Logf("unsupported %s pkt %d (%s) line %d:\n tcpdump: %q\n ours:    %q", rel, i+1, strings.Join(r.protos, ","), j+1, gl, ours)
+				}
+			}
+			if len(r.lines) > len(g) && r.supported {
+				t.Errorf("%s pkt %d: %d extra lines: %q", rel, i+1, len(r.lines)-len(g), r.lines[len(g):])
+			}
+		}
+		total += fileTotal
+		same += fileSame
+		if fileTotal > 0 && fileSame == fileTotal {
+			full++
+		}
+		report = append(report, fmt.Sprintf("%6.1f%% %4d/%-4d %s", pct(fileSame, fileTotal), fileSame, fileTotal, rel))
+	}
+	t.Logf("flags %v: %d/%d lines identical (%.1f%%), %d/%d files 100%%\n%s", fs.args, same, total, pct(same, total), full, len(report), strings.Join(report, "\n"))
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 100
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// TestDump prints our output for PRINTER_DUMP=<capture> with the flag set
+// named by PRINTER_FLAGS (a debugging aid; skipped otherwise).
+func TestDump(t *testing.T) {
+	path := os.Getenv("PRINTER_DUMP")
+	if path == "" {
+		t.Skip("set PRINTER_DUMP=<capture> [PRINTER_FLAGS=<flag set name>]")
+	}
+	fs := flagSets[0]
+	for _, f := range flagSets {
+		if f.name == os.Getenv("PRINTER_FLAGS") {
+			fs = f
+		}
+	}
+	pkts, err := readCapture(path, 100000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runPrinter(fs, pkts) {
+		fmt.Print(strings.Join(r.lines, ""), "\n")
+	}
+}

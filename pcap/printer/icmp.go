@@ -1,0 +1,447 @@
+package printer
+
+import "fmt"
+
+var icmpNames = map[uint8]string{0: "echo reply", 4: "source quench", 8: "echo request",
+	10: "router solicitation", 13: "time stamp request", 14: "time stamp reply",
+	15: "information request", 16: "information reply", 17: "address mask request"}
+
+var icmpUnreach = map[uint8]string{
+	0: "net %s unreachable", 1: "host %s unreachable", 5: "%s unreachable - source route failed",
+	6: "net %s unreachable - unknown", 7: "host %s unreachable - unknown",
+	8: "%s unreachable - source host isolated", 9: "net %s unreachable - admin prohibited",
+	10: "host %s unreachable - admin prohibited", 11: "net %s unreachable - tos prohibited",
+	12: "host %s unreachable - tos prohibited", 13: "host %s unreachable - admin prohibited filter",
+	14: "host %s unreachable - host precedence violation", 15: "host %s unreachable - precedence cutoff",
+}
+
+func icmpErrType(t uint8) bool { return t == 3 || t == 4 || t == 5 || t == 11 || t == 12 }
+
+// icmp is icmp_print.
+func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
+	p.enter("icmp")
+	typ, code := p.u8(b, 0), p.u8(b, 1)
+	str := p.icmpString(b, typ, code)
+	p.printf("ICMP %s, length %d", str, length)
+	if p.o.Verbose > 0 && !h.fragment && len(b) >= length {
+		if sum := checksum(0, b[:length]); sum != 0 {
+			stored := p.u16(b, 2)
+			p.printf(" (wrong icmp cksum %x (->%x)!)", stored, cksumShouldBe(stored, sum))
+		}
+	}
+	if p.o.Verbose > 0 && icmpErrType(typ) {
+		inner := from(b, 8)
+		p.puts("\n\t")
+		tot := int(p.u16(inner, 2))
+		p.ip(clip(inner, tot), tot)
+		p.proto = "icmp"
+	}
+	if p.o.Verbose > 0 && length > 136 && (typ == 3 || typ == 11 || typ == 12) {
+		p.unsupport("icmp-multipart-ext")
+	}
+}
+
+func (p *Printer) icmpString(b []byte, typ, code uint8) string {
+	dst := func() string { return p.names.ip4(p.bytes(b, 24, 4)) }
+	switch typ {
+	case 0, 8:
+		return fmt.Sprintf("echo %s, id %d, seq %d", cond(typ == 8, "request", "reply"), p.u16(b, 4), p.u16(b, 6))
+	case 3:
+		return p.icmpUnreach(b, code, dst)
+	case 5:
+		gw := func() string { return p.names.ip4(p.bytes(b, 4, 4)) }
+		switch code {
+		case 0:
+			return fmt.Sprintf("redirect %s to net %s", dst(), gw())
+		case 1:
+			return fmt.Sprintf("redirect %s to host %s", dst(), gw())
+		case 2:
+			return fmt.Sprintf("redirect-tos %s to net %s", dst(), gw())
+		case 3:
+			return fmt.Sprintf("redirect-tos %s to host %s", dst(), gw())
+		}
+		return fmt.Sprintf("redirect-#%d %s to %s", code, dst(), gw())
+	case 9:
+		p.unsupport("icmp-router-advert")
+		return "router advertisement"
+	case 11:
+		p.need(b, 28)
+		switch code {
+		case 0:
+			return "time exceeded in-transit"
+		case 1:
+			return "ip reassembly time exceeded"
+		}
+		return fmt.Sprintf("time exceeded-#%d", code)
+	case 12:
+		if code != 0 {
+			return fmt.Sprintf("parameter problem - code %d", code)
+		}
+		return fmt.Sprintf("parameter problem - octet %d", p.u8(b, 4))
+	case 18:
+		return fmt.Sprintf("address mask is 0x%08x", p.u32(b, 12))
+	case 13:
+		return fmt.Sprintf("time stamp query id %d seq %d", p.u16(b, 4), p.u16(b, 6))
+	case 14:
+		p.unsupport("icmp-tstamp-reply")
+		return "time stamp reply"
+	}
+	if s, ok := icmpNames[typ]; ok {
+		return s
+	}
+	return fmt.Sprintf("type-#%d", typ)
+}
+
+func (p *Printer) icmpUnreach(b []byte, code uint8, dst func() string) string {
+	switch code {
+	case 2:
+		return fmt.Sprintf("%s protocol %d unreachable", dst(), p.u8(b, 8+9))
+	case 3:
+		p.u8(b, 8+9)
+		hl := int(b[8]&0xf) * 4
+		dport := p.u16(b, 8+hl+2)
+		proto := b[8+9]
+		switch proto {
+		case 6:
+			return fmt.Sprintf("%s tcp port %s unreachable", dst(), p.names.tcpPort(dport))
+		case 17:
+			return fmt.Sprintf("%s udp port %s unreachable", dst(), p.names.udpPort(dport))
+		}
+		return fmt.Sprintf("%s protocol %d port %d unreachable", dst(), proto, dport)
+	case 4:
+		if mtu := p.u16(b, 6); mtu != 0 {
+			return fmt.Sprintf("%s unreachable - need to frag (mtu %d)", dst(), mtu)
+		}
+		return fmt.Sprintf("%s unreachable - need to frag", dst())
+	}
+	if f, ok := icmpUnreach[code]; ok {
+		return fmt.Sprintf(f, dst())
+	}
+	return fmt.Sprintf("%s unreachable - #%d", dst(), code)
+}
+
+var icmp6Names = map[uint8]string{
+	1: "destination unreachable", 2: "packet too big", 3: "time exceeded in-transit",
+	4: "parameter problem", 128: "echo request", 129: "echo reply", 130: "multicast listener query",
+	131: "multicast listener report", 132: "multicast listener done", 133: "router solicitation",
+	134: "router advertisement", 135: "neighbor solicitation", 136: "neighbor advertisement",
+	137: "redirect", 138: "router renumbering", 141: "inverse neighbor solicitation",
+	142: "inverse neighbor advertisement", 143: "multicast listener report v2",
+	144: "ha discovery request", 145: "ha discovery reply", 146: "mobile router solicitation",
+	147: "mobile router advertisement", 139: "who-are-you request", 140: "who-are-you reply",
+	200: "mtrace message", 201: "mtrace response", 155: "RPL",
+}
+
+var icmp6Unreach = map[uint8]string{0: "unreachable route", 1: " unreachable prohibited",
+	2: "beyond scope", 3: "unreachable address", 4: "unreachable port"}
+
+// icmp6 is icmp6_print for the common message types.
+func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
+	p.enter("icmp6")
+	if length == 0 {
+		p.puts("ICMP6, length 0")
+		p.invalid()
+		return
+	}
+	if p.o.Verbose > 0 && !h.fragment && len(b) >= length {
+		stored := p.u16(b, 2)
+		if sum := checksum(pseudoSum(h, 58, length), b[:length]); sum != 0 {
+			p.printf("[bad icmp6 cksum 0x%04x -> 0x%04x!] ", stored, cksumShouldBe(stored, sum))
+		} else {
+			p.puts("[icmp6 sum ok] ")
+		}
+	}
+	typ := p.u8(b, 0)
+	name, ok := icmp6Names[typ]
+	if !ok {
+		name = fmt.Sprintf("unknown icmp6 type (%d)", typ)
+	}
+	p.printf("ICMP6, %s", name)
+	if p.o.Verbose > 0 && (typ == 133 || typ == 134 || typ == 136 || typ == 135 || typ == 137 || typ == 145 || typ == 147) {
+		p.printf(", length %d", length)
+	}
+	code := p.u8(b, 1)
+	if !p.icmp6Body(b, length, typ, code) {
+		return
+	}
+	if p.o.Verbose == 0 {
+		p.printf(", length %d", length)
+	}
+}
+
+// icmp6Body prints the type-specific part; false when the line is done.
+func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
+	oip := from(b, 8)
+	switch typ {
+	case 1:
+		if s, ok := icmp6Unreach[code]; ok {
+			p.printf(", %s", s)
+		} else {
+			p.printf(", unknown unreach code (%d)", code)
+		}
+		switch code {
+		case 0, 1, 3:
+			p.printf(" %s", p.names.ip6(p.bytes(oip, 24, 16)))
+		case 2:
+			p.printf(" %s, source address %s", p.names.ip6(p.bytes(oip, 24, 16)), p.names.ip6(p.bytes(oip, 8, 16)))
+		case 4:
+			p.icmp6NoPort(oip)
+		default:
+			if p.o.Verbose <= 1 {
+				p.hex("\n\t", clip(b, length))
+				return false
+			}
+		}
+	case 2:
+		p.printf(", mtu %d", p.u32(b, 4))
+	case 3:
+		switch code {
+		case 0:
+			p.printf(" for %s", p.names.ip6(p.bytes(oip, 24, 16)))
+		case 1:
+			p.puts(" (reassembly)")
+		default:
+			p.printf(", unknown code (%d)", code)
+		}
+	case 4:
+		p.need(oip, 40)
+		names := []string{", erroneous - octet %d", ", next header - octet %d", ", option - octet %d", ", incomplete header chain - octet %d"}
+		if int(code) < len(names) {
+			p.printf(names[code], p.u32(b, 4))
+		} else {
+			p.printf(", code-#%d", code)
+		}
+	case 128, 129:
+		p.printf(", id %d, seq %d", p.u16(b, 4), p.u16(b, 6))
+	case 130, 131, 132:
+		if typ == 130 && length != 24 {
+			p.unsupport("mldv2")
+			return false
+		}
+		if len(b) >= 24 {
+			p.printf("max resp delay: %d ", p.u16(b, 4))
+			p.printf("addr: %s", p.names.ip6(p.bytes(b, 8, 16)))
+		}
+	case 133, 134:
+		if p.o.Verbose > 0 {
+			p.unsupport("icmp6-nd-options")
+			return false
+		}
+	case 135:
+		p.printf(", who has %s", p.names.ip6(p.bytes(b, 8, 16)))
+		if p.o.Verbose > 0 {
+			p.unsupport("icmp6-nd-options")
+			return false
+		}
+	case 136:
+		p.printf(", tgt is %s", p.names.ip6(p.bytes(b, 8, 16)))
+		if p.o.Verbose > 0 {
+			p.unsupport("icmp6-nd-options")
+			return false
+		}
+	case 137:
+		p.printf(", %s", p.names.ip6(p.bytes(b, 24, 16)))
+		p.printf(" to %s", p.names.ip6(p.bytes(b, 8, 16)))
+		if p.o.Verbose > 0 {
+			p.unsupport("icmp6-nd-options")
+			return false
+		}
+	case 141, 142:
+	default:
+		p.unsupport(fmt.Sprintf("icmp6-type-%d", typ))
+		if _, known := icmp6Names[typ]; known {
+			return false
+		}
+		p.printf(", length %d", length)
+		if p.o.Verbose <= 1 {
+			p.hex("\n\t", clip(b, length))
+		}
+		return false
+	}
+	return true
+}
+
+// icmp6NoPort prints ", ADDR udp port P" from the quoted packet
+// (get_upperlayer walks HBH/DSTOPT/routing/fragment/AH headers).
+func (p *Printer) icmp6NoPort(oip []byte) {
+	nh := p.u8(oip, 6)
+	off, hlen := 0, 40
+	for off < len(oip) {
+		off += hlen
+		cp := from(oip, off)
+		switch nh {
+		case 6, 17:
+			if len(cp) < 4 {
+				p.trunc()
+			}
+			dport := p.u16(cp, 2)
+			if nh == 6 {
+				p.printf(", %s tcp port %s", p.names.ip6(p.bytes(oip, 24, 16)), p.names.tcpPort(dport))
+			} else {
+				p.printf(", %s udp port %s", p.names.ip6(p.bytes(oip, 24, 16)), p.names.udpPort(dport))
+			}
+			return
+		case 0, 60, 43:
+			if len(cp) < 2 {
+				p.trunc()
+			}
+			nh, hlen = cp[0], (int(cp[1])+1)<<3
+		case 44:
+			if len(cp) < 4 || p.u16(cp, 2)&0xfff8 != 0 {
+				p.trunc()
+			}
+			nh, hlen = cp[0], 8
+		case 51:
+			if len(cp) < 2 {
+				p.trunc()
+			}
+			nh, hlen = cp[0], (int(cp[1])+2)<<2
+		default:
+			p.trunc()
+		}
+	}
+	p.trunc()
+}
+
+var arpOps = map[uint16]string{1: "Request", 2: "Reply", 3: "Reverse Request", 4: "Reverse Reply",
+	8: "Inverse Request", 9: "Inverse Reply", 10: "NACK Reply"}
+
+var arpHrd = map[uint16]string{1: "Ethernet", 6: "TokenRing", 7: "ArcNet", 15: "FrameRelay",
+	23: "Strip", 24: "IEEE 1394", 19: "ATM", 32: "InfiniBand"}
+
+// arp is arp_print (Ethernet-style ARP and RARP).
+func (p *Printer) arp(b []byte, length int) {
+	p.enter("arp")
+	p.need(b, 8)
+	hrd, pro, op := p.u16(b, 0), p.u16(b, 2), p.u16(b, 6)
+	hln, pln := int(b[4]), int(b[5])
+	if hrd == 19 || hrd == 15 {
+		p.unsupport("atmarp-or-frelay")
+		return
+	}
+	sha, spa := 8, 8+hln
+	tha, tpa := 8+hln+pln, 8+2*hln+pln
+	p.need(b, tpa+pln)
+	if !p.o.Ether {
+		p.puts("ARP, ")
+	}
+	if (pro != 0x0800 && pro != 0x1000) || pln != 4 || hln == 0 || p.o.Verbose > 0 {
+		hs, ok := arpHrd[hrd]
+		if !ok {
+			hs = fmt.Sprintf("Unknown Hardware (%d)", hrd)
+		}
+		ps, ok := etherTypeNames[pro]
+		if !ok {
+			ps = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
+		}
+		p.printf("%s (len %d), %s (len %d)", hs, hln, ps, pln)
+		if p.o.Verbose == 0 {
+			p.printf(", length %d", length)
+			return
+		}
+	}
+	ops, ok := arpOps[op]
+	if !ok {
+		ops = fmt.Sprintf("Unknown (%d)", op)
+	}
+	p.printf("%s%s ", cond(p.o.Verbose > 0, ", ", ""), ops)
+	ipAddr := func(off int) string {
+		if pro != 0x0800 && pro != 0x1000 {
+			return "<wrong proto type>"
+		}
+		if pln != 4 {
+			return "<wrong len>"
+		}
+		return p.names.ip4(b[off:])
+	}
+	link := func(off int) string { return p.names.linkAddr(b[off : off+hln]) }
+	switch op {
+	case 1:
+		p.printf("who-has %s", ipAddr(tpa))
+		if nonZero(b[tha : tha+hln]) {
+			p.printf(" (%s)", link(tha))
+		}
+		p.printf(" tell %s", ipAddr(spa))
+	case 2:
+		p.printf("%s is-at %s", ipAddr(spa), link(sha))
+	case 3, 8:
+		p.printf("who-is %s tell %s", link(tha), link(sha))
+	case 4:
+		p.printf("%s at %s", link(tha), ipAddr(tpa))
+	case 9:
+		p.printf("%s at %s", link(sha), ipAddr(spa))
+	default:
+		p.hexASCII("\n\t", b) // arp_print calls ND_DEFAULTPRINT even with -x/-X
+		return
+	}
+	p.printf(", length %d", length)
+}
+
+func nonZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// igmp is igmp_print for v1/v2 messages (v3 and DVMRP/PIM are flagged).
+func (p *Printer) igmp(b []byte, length int) {
+	p.enter("igmp")
+	if p.o.Quick {
+		p.puts("igmp")
+		return
+	}
+	switch t := p.u8(b, 0); t {
+	case 0x11:
+		p.puts("igmp query")
+		if length >= 12 {
+			p.unsupport("igmpv3")
+			return
+		}
+		if mrt := p.u8(b, 1); mrt != 0 {
+			p.puts(" v2")
+			if mrt != 100 {
+				p.printf(" [max resp time %d]", mrt)
+			}
+		} else {
+			p.puts(" v1")
+		}
+		if p.u32(b, 4) != 0 {
+			p.printf(" [gaddr %s]", p.names.ip4(b[4:8]))
+		}
+		if length != 8 {
+			p.printf(" [len %d]", length)
+		}
+	case 0x12:
+		p.printf("igmp v1 report %s", p.names.ip4(p.bytes(b, 4, 4)))
+		if length != 8 {
+			p.printf(" [len %d]", length)
+		}
+	case 0x16:
+		p.printf("igmp v2 report %s", p.names.ip4(p.bytes(b, 4, 4)))
+	case 0x17:
+		p.printf("igmp leave %s", p.names.ip4(p.bytes(b, 4, 4)))
+	case 0x22, 0x13, 0x14, 0x1e, 0x1f:
+		p.unsupport(fmt.Sprintf("igmp-0x%02x", t))
+		return
+	default:
+		p.printf("igmp-%d", t)
+	}
+	if p.o.Verbose > 0 && length >= 4 && len(b) >= length {
+		if checksum(0, b[:length]) != 0 {
+			p.printf(" bad igmp cksum %x!", p.u16(b, 2))
+		}
+	}
+}
+
+// gre and sctp are not decoded: tcpdump's printers for them are large.
+func (p *Printer) gre(b []byte, length int) { p.unsupport("gre") }
+
+func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
+	p.unsupport("sctp")
+	if len(b) >= 4 {
+		p.printf("%s.%d > %s.%d: sctp", p.addr(h, h.src), p.u16(b, 0), p.addr(h, h.dst), p.u16(b, 2))
+	}
+}

@@ -1,0 +1,470 @@
+package printer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ipProtoNames is tcpdump's ipproto_values (used by -v headers).
+var ipProtoNames = map[uint8]string{
+	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP", 17: "UDP",
+	33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP", 47: "GRE", 50: "ESP",
+	51: "AH", 55: "Mobile IP", 58: "ICMPv6", 62: "Mobile IP (old)", 88: "EIGRP", 89: "OSPF",
+	103: "PIM", 108: "Compressed IP", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility",
+	143: "Ethernet",
+}
+
+func ipProtoName(n uint8) string {
+	if s, ok := ipProtoNames[n]; ok {
+		return s
+	}
+	return "unknown"
+}
+
+// ipHdr is what upper-layer printers need from the enclosing IP header.
+type ipHdr struct {
+	v6       bool
+	src, dst []byte // 4 or 16 bytes
+	firstNH  uint8  // ip_p, or the IPv6 header's own next header
+	raw      []byte // the IP header (for checksums)
+	ttl      uint8
+	fragment bool
+}
+
+func (p *Printer) addr(h *ipHdr, b []byte) string {
+	if h.v6 {
+		return p.names.ip6(b)
+	}
+	return p.names.ip4(b)
+}
+
+func (p *Printer) srcDst(h *ipHdr) string {
+	return p.addr(h, h.src) + " > " + p.addr(h, h.dst)
+}
+
+// ip is ip_print.
+func (p *Printer) ip(b []byte, length int) {
+	p.enter("ip")
+	if p.u8(b, 0)>>4 != 4 {
+		if b[0]>>4 == 6 {
+			p.puts("IP6, wrong link-layer encapsulation")
+		} else {
+			p.printf("IP%d", b[0]>>4)
+		}
+		p.invalid()
+		return
+	}
+	if !p.o.Ether {
+		p.puts("IP ")
+	}
+	p.need(b, 20)
+	if length < 20 {
+		p.printf("truncated-ip %d", length)
+		return
+	}
+	hlen := int(b[0]&0xf) * 4
+	if hlen < 20 {
+		p.printf("bad-hlen %d", hlen)
+		return
+	}
+	tot := int(p.u16(b, 2))
+	if length < tot {
+		p.printf("truncated-ip - %d bytes missing! ", tot-length)
+	}
+	if tot < hlen {
+		p.printf("bad-len %d", tot)
+		return
+	}
+	b = clip(b, tot)
+	off := p.u16(b, 6)
+	proto := b[9]
+	h := &ipHdr{src: b[12:16], dst: b[16:20], firstNH: proto, raw: b, ttl: b[8], fragment: off&0x2000 != 0}
+	if p.o.Verbose > 0 && !p.ipVerbose(b, hlen, off, proto) {
+		return
+	}
+	if off&0x1fff == 0 {
+		if proto != 6 && proto != 17 && proto != 132 && proto != 33 {
+			p.printf("%s: ", p.srcDst(h))
+		}
+		if len(b) < hlen {
+			p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
+			p.trunc()
+		}
+		p.demux(b[hlen:], tot-hlen, h, proto)
+		return
+	}
+	p.printf("%s:", p.srcDst(h))
+	if name := p.names.proto(proto); name != "" {
+		p.printf(" %s", name)
+	} else {
+		p.printf(" ip-proto-%d", proto)
+	}
+}
+
+var ipFragFlags = []struct {
+	bit  uint16
+	name string
+}{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}}
+
+// ipVerbose prints the -v "(tos 0x0, ttl 64, ...)" block and the newline
+// plus four-space indent; false means the packet ended there.
+func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
+	tos := b[1]
+	p.printf("(tos 0x%x", tos)
+	switch tos & 3 {
+	case 1:
+		p.puts(",ECT(1)")
+	case 2:
+		p.puts(",ECT(0)")
+	case 3:
+		p.puts(",CE")
+	}
+	if b[8] >= 1 {
+		p.printf(", ttl %d", b[8])
+	}
+	var flags []string
+	for _, f := range ipFragFlags {
+		if off&f.bit != 0 {
+			flags = append(flags, f.name)
+		}
+	}
+	if len(flags) == 0 {
+		flags = []string{"none"}
+	}
+	p.printf(", id %d, offset %d, flags [%s], proto %s (%d)", p.u16(b, 4), (off&0x1fff)*8,
+		strings.Join(flags, ", "), ipProtoName(proto), proto)
+	p.printf(", length %d", p.u16(b, 2))
+	if hlen > 20 {
+		p.unsupport("ip-options")
+		p.puts(", options (")
+		if !p.ipOptions(from(b, 20), hlen-20) {
+			p.puts(" [truncated-option]")
+			p.puts(")")
+			p.puts(")\n    ")
+			p.printf("%s > %s: ", p.names.ip4(b[12:]), p.names.ip4(b[16:]))
+			p.printTrunc()
+			return false
+		}
+		p.puts(")")
+	}
+	if len(b) >= hlen {
+		if sum := checksum(0, b[:hlen]); sum != 0 {
+			stored := p.u16(b, 10)
+			p.printf(", bad cksum %x (->%x)!", stored, cksumShouldBe(stored, sum))
+		}
+	}
+	p.puts(")\n    ")
+	return true
+}
+
+// ipOptions prints IPv4 options minimally (option names only); tcpdump's
+// full ip_optprint is not reproduced, so packets with options are flagged
+// unsupported.
+func (p *Printer) ipOptions(b []byte, n int) bool {
+	if len(b) < n {
+		return false
+	}
+	for i := 0; i < n; {
+		t := b[i]
+		if t == 0 || t == 1 {
+			if t == 0 {
+				p.puts("EOL")
+			} else {
+				p.puts("NOP")
+			}
+			i++
+			continue
+		}
+		if i+1 >= n {
+			return false
+		}
+		l := int(b[i+1])
+		p.printf("opt-%d", t)
+		if l < 2 {
+			return true
+		}
+		i += l
+	}
+	return true
+}
+
+// demux is ip_demux_print.
+func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
+	switch nh {
+	case 6:
+		p.tcp(b, length, h)
+	case 17:
+		p.udp(b, length, h)
+	case 1:
+		if h.v6 {
+			p.printf("[%s requires IPv4]", ipProtoName(nh))
+			p.invalid()
+			return
+		}
+		p.icmp(b, length, h)
+	case 58:
+		if !h.v6 {
+			p.printf("[%s requires IPv6]", ipProtoName(nh))
+			p.invalid()
+			return
+		}
+		p.icmp6(b, length, h)
+	case 2:
+		if h.v6 {
+			p.printf("[%s requires IPv4]", ipProtoName(nh))
+			p.invalid()
+			return
+		}
+		p.igmp(b, length)
+	case 4:
+		p.ip(b, length)
+	case 41:
+		p.ip6(b, length)
+	case 47:
+		p.gre(b, length)
+	case 132:
+		p.sctp(b, length, h)
+	case 59:
+		p.puts("no next header")
+	case 77:
+		p.printf(" nd %d", length)
+	default:
+		if name, ok := ipProtoDissected[nh]; ok {
+			p.unsupport(name)
+			return
+		}
+		p.enter(fmt.Sprintf("ip-proto-%d", nh))
+		if name := p.names.proto(nh); name != "" {
+			p.printf(" %s", name)
+		} else {
+			p.printf(" ip-proto-%d", nh)
+		}
+		p.printf(" %d", length)
+	}
+}
+
+// ipProtoDissected are IP protocols tcpdump dissects and we do not.
+var ipProtoDissected = map[uint8]string{
+	51: "ah", 50: "esp", 108: "ipcomp", 33: "dccp", 9: "igrp", 88: "eigrp", 8: "egp",
+	89: "ospf", 46: "rsvp", 55: "mobile", 103: "pim", 112: "vrrp", 113: "pgm", 143: "ether",
+}
+
+// ip6 is ip6_print with the extension headers tcpdump walks.
+func (p *Printer) ip6(b []byte, length int) {
+	p.enter("ip6")
+	p.need(b, 40)
+	if length < 40 {
+		p.printf("truncated-ip6 %d", length)
+		return
+	}
+	if !p.o.Ether {
+		p.puts("IP6 ")
+	}
+	if b[0]>>4 != 6 {
+		p.printf("version error: %d != 6", b[0]>>4)
+		return
+	}
+	plen := int(p.u16(b, 4))
+	var ln int
+	if plen != 0 {
+		ln = plen + 40
+		if length < ln {
+			p.printf("truncated-ip6 - %d bytes missing!", ln-length)
+		}
+	} else {
+		ln = length + 40
+	}
+	nh := b[6]
+	if p.o.Verbose > 0 {
+		flow := p.u32(b, 0)
+		p.puts("(")
+		if flow&0x0ff00000 != 0 {
+			p.printf("class 0x%02x, ", (flow&0x0ff00000)>>20)
+		}
+		if flow&0x000fffff != 0 {
+			p.printf("flowlabel 0x%05x, ", flow&0x000fffff)
+		}
+		p.printf("hlim %d, next-header %s (%d) payload length: %d) ", b[7], ipProtoName(nh), nh, plen)
+	}
+	b = clip(b, ln)
+	h := &ipHdr{v6: true, src: b[8:24], dst: b[24:40], firstNH: nh, raw: b[:40], ttl: b[7]}
+	if nh != 6 && nh != 17 && nh != 33 && nh != 132 {
+		p.printf("%s: ", p.srcDst(h))
+	}
+	p.ip6Ext(b, ln, plen, h, nh)
+}
+
+// ip6Ext walks the extension headers (the loop in ip6_print).
+func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
+	off := 40
+	ln -= 40
+	ph := uint8(255)
+	foundExt, foundHBH := false, false
+	for off < len(b) {
+		cp := b[off:]
+		adv := 0
+		switch nh {
+		case 0:
+			if foundHBH || ph != 255 {
+				p.unsupport("hbh-misplaced")
+				return
+			}
+			p.proto = "hbhopt"
+			adv = (int(p.u8(cp, 1)) + 1) << 3
+			if len(cp) < adv {
+				p.printTrunc()
+				return
+			}
+			p.puts("HBH ")
+			if !p.ip6Opts(cp[2:adv]) {
+				p.printTrunc()
+				return
+			}
+			if plen == 0 {
+				p.unsupport("jumbo")
+				return
+			}
+			foundExt, foundHBH = true, true
+		case 60:
+			p.proto = "dstopt"
+			adv = (int(p.u8(cp, 1)) + 1) << 3
+			if len(cp) < adv {
+				p.printTrunc()
+				return
+			}
+			p.puts("DSTOPT ")
+			if p.o.Verbose > 0 && !p.ip6Opts(cp[2:adv]) {
+				p.printTrunc()
+				return
+			}
+			foundExt = true
+		case 44:
+			p.enter("frag6")
+			offlg := p.u16(cp, 2)
+			rest := 40 + plen - off - 8
+			if p.o.Verbose > 0 {
+				p.printf("frag (0x%08x:%d|%d)", p.u32(cp, 4), offlg&0xfff8, uint64(rest))
+			} else {
+				p.printf("frag (%d|%d)", offlg&0xfff8, uint64(int64(rest)))
+			}
+			if offlg&0xfff8 != 0 || len(b) <= off+8 {
+				return
+			}
+			p.puts(" ")
+			adv = 8
+			h.fragment = true
+			foundExt = true
+		case 43, 135, 62:
+			p.unsupport("ip6-routing-or-mobility")
+			return
+		default:
+			if plen == 0 {
+				if foundExt {
+					p.printTrunc()
+					return
+				}
+				ln, cp = 0, cp[:0]
+			}
+			p.demux(cp, ln, h, nh)
+			return
+		}
+		nh = cp[0]
+		ph = nh
+		if ln < adv {
+			p.printTrunc()
+			return
+		}
+		off += adv
+		ln -= adv
+		p.proto = "ip6"
+	}
+}
+
+// ip6Opts is ip6_opt_process for HBH/DSTOPT options.
+func (p *Printer) ip6Opts(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	for i := 0; i < len(b); {
+		t := b[i]
+		ol := 1
+		if t != 0 {
+			if i+1 >= len(b) {
+				return false
+			}
+			ol = int(b[i+1]) + 2
+		}
+		if i+ol > len(b) {
+			return false
+		}
+		switch t {
+		case 0:
+			p.vputs("(pad1)")
+		case 1:
+			p.vputs("(padn)")
+		case 5:
+			if ol != 4 {
+				p.printf("(rtalert: invalid len %d)", b[i+1])
+				return false
+			}
+			if p.o.Verbose > 0 {
+				p.printf("(rtalert: 0x%04x) ", p.u16(b, i+2))
+			}
+		default:
+			p.unsupport("ip6-option")
+			if p.o.Verbose > 0 {
+				p.printf("(opt_type 0x%02x: len=%d)", t, b[i+1])
+			}
+		}
+		i += ol
+	}
+	p.vputs(" ")
+	return true
+}
+
+func (p *Printer) vputs(s string) {
+	if p.o.Verbose > 0 {
+		p.puts(s)
+	}
+}
+
+// checksum folds the one's complement sum of b into sum (in_cksum).
+func checksum(sum uint32, b []byte) uint16 {
+	for i := 0; i+1 < len(b); i += 2 {
+		sum += uint32(b[i])<<8 | uint32(b[i+1])
+	}
+	if len(b)%2 == 1 {
+		sum += uint32(b[len(b)-1]) << 8
+	}
+	for sum>>16 != 0 {
+		sum = sum&0xffff + sum>>16
+	}
+	return ^uint16(sum)
+}
+
+// cksumShouldBe is in_cksum_shouldbe: the checksum value that would have
+// made the sum come out right.
+func cksumShouldBe(sum, computed uint16) uint16 {
+	s := uint32(sum) + uint32(computed)
+	s = s&0xffff + s>>16
+	s = s&0xffff + s>>16
+	return uint16(s)
+}
+
+// pseudoSum is the pseudo-header sum for TCP/UDP/ICMPv6 checksums.
+func pseudoSum(h *ipHdr, proto uint8, length int) uint32 {
+	var s uint32
+	add := func(b []byte) {
+		for i := 0; i+1 < len(b); i += 2 {
+			s += uint32(b[i])<<8 | uint32(b[i+1])
+		}
+	}
+	add(h.src)
+	add(h.dst)
+	if h.v6 {
+		s += uint32(length>>16) + uint32(length&0xffff) + uint32(proto)
+	} else {
+		s += uint32(proto) + uint32(length&0xffff)
+	}
+	return s
+}

@@ -1,0 +1,548 @@
+package printer
+
+import (
+	"strings"
+)
+
+// tcpKey identifies a connection in tcpdump's tcp_seq_hash: addresses and
+// ports ordered so both directions share one entry.
+type tcpKey struct {
+	v6       bool
+	src, dst [16]byte
+	ports    uint32
+}
+
+// tcpSeq holds the initial sequence numbers tcpdump subtracts to print
+// relative numbers.
+type tcpSeq struct{ seq, ack uint32 }
+
+var tcpFlagNames = []struct {
+	bit  uint8
+	name string
+}{{0x01, "F"}, {0x02, "S"}, {0x04, "R"}, {0x08, "P"}, {0x10, "."}, {0x20, "U"}, {0x40, "E"}, {0x80, "W"}}
+
+func tcpFlags(f uint8) string {
+	var s strings.Builder
+	for _, n := range tcpFlagNames {
+		if f&n.bit != 0 {
+			s.WriteString(n.name)
+		}
+	}
+	if s.Len() == 0 {
+		return "none"
+	}
+	return s.String()
+}
+
+var tcpOptNames = map[uint8]string{
+	0: "eol", 1: "nop", 2: "mss", 3: "wscale", 4: "sackOK", 5: "sack", 6: "echo", 7: "echoreply",
+	8: "TS", 11: "cc", 12: "ccnew", 13: "", 19: "md5", 20: "scps", 28: "uto", 29: "tcp-ao",
+	30: "mptcp", 34: "tfo", 254: "exp",
+}
+
+// tcp is tcp_print.
+func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
+	p.enter("tcp")
+	if len(b) < 4 {
+		p.printf("%s:", p.srcDst(h))
+		p.printTrunc()
+		return
+	}
+	sport, dport := p.u16(b, 0), p.u16(b, 2)
+	if h.firstNH == 6 {
+		p.printf("%s.%s > %s.%s: ", p.addr(h, h.src), p.names.tcpPort(sport), p.addr(h, h.dst), p.names.tcpPort(dport))
+	} else {
+		p.printf("%s > %s: ", p.names.tcpPort(sport), p.names.tcpPort(dport))
+	}
+	p.need(b, 20)
+	hlen := int(b[12]>>4) * 4
+	if hlen < 20 {
+		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", length-hlen, hlen)
+		return
+	}
+	seq, ack := p.u32(b, 4), p.u32(b, 8)
+	win, urp := p.u16(b, 14), p.u16(b, 18)
+	if p.o.Quick {
+		p.printf("tcp %d", length-hlen)
+		if hlen > length {
+			p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
+		}
+		return
+	}
+	flags := b[13]
+	p.printf("Flags [%s]", tcpFlags(flags))
+	var thseq, thack uint32
+	rev := false
+	if !p.o.AbsoluteSeq && flags&0x10 != 0 {
+		seq, ack, thseq, thack, rev = p.relativeSeq(h, sport, dport, seq, ack, flags)
+	}
+	if hlen > length {
+		p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
+		return
+	}
+	if p.o.Verbose > 0 && !h.fragment && len(b) >= length {
+		sum := checksum(pseudoSum(h, 6, length), b[:length])
+		stored := p.u16(b, 16)
+		p.printf(", cksum 0x%04x", stored)
+		if sum != 0 {
+			p.printf(" (incorrect -> 0x%04x)", cksumShouldBe(stored, sum))
+		} else {
+			p.puts(" (correct)")
+		}
+	}
+	length -= hlen
+	if p.o.Verbose > 1 || length > 0 || flags&0x07 != 0 {
+		p.printf(", seq %d", seq)
+		if length > 0 {
+			p.printf(":%d", seq+uint32(length))
+		}
+	}
+	if flags&0x10 != 0 {
+		p.printf(", ack %d", ack)
+	}
+	p.printf(", win %d", win)
+	if flags&0x20 != 0 {
+		p.printf(", urg %d", urp)
+	}
+	if hlen > 20 && !p.tcpOptions(b, hlen, rev, thseq, thack, flags) {
+		return
+	}
+	p.printf(", length %d", length)
+	if length == 0 {
+		return
+	}
+	if len(b) < hlen {
+		p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
+		p.trunc()
+	}
+	p.tcpPayload(b[hlen:], length, sport, dport, flags)
+}
+
+// relativeSeq keeps tcpdump's per-connection state: the first segment
+// seen (or any SYN) records the initial numbers and prints them as they
+// are; later segments print the difference.
+func (p *Printer) relativeSeq(h *ipHdr, sport, dport uint16, seq, ack uint32, flags uint8) (uint32, uint32, uint32, uint32, bool) {
+	rev := sport > dport
+	if sport == dport && string(h.src) > string(h.dst) {
+		rev = true
+	}
+	k := tcpKey{v6: h.v6}
+	if rev {
+		copy(k.src[:], h.dst)
+		copy(k.dst[:], h.src)
+		k.ports = uint32(dport)<<16 | uint32(sport)
+	} else {
+		copy(k.src[:], h.src)
+		copy(k.dst[:], h.dst)
+		k.ports = uint32(sport)<<16 | uint32(dport)
+	}
+	th, ok := p.conns[k]
+	if !ok || flags&0x02 != 0 {
+		th = &tcpSeq{}
+		p.conns[k] = th
+		if rev {
+			th.ack, th.seq = seq, ack-1
+		} else {
+			th.seq, th.ack = seq, ack-1
+		}
+	} else if rev {
+		seq -= th.ack
+		ack -= th.seq
+	} else {
+		seq -= th.seq
+		ack -= th.ack
+	}
+	return seq, ack, th.seq, th.ack, rev
+}
+
+// tcpOptions prints ", options [...]"; false means the line ended early
+// (bad option or truncation), as in tcp_print's bad/trunc exits.
+func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, flags uint8) (ok bool) {
+	left := hlen - 20
+	cp := 20
+	sep := false
+	p.puts(", options [")
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isTrunc := r.(truncated); !isTrunc {
+				panic(r)
+			}
+			p.printTrunc()
+			if sep {
+				p.puts(">")
+			}
+			ok = false
+		}
+	}()
+	bad := func() bool {
+		p.puts("[bad opt]")
+		if sep {
+			p.puts("]")
+		}
+		return false
+	}
+	for left > 0 {
+		if sep {
+			p.puts(",")
+		}
+		opt := p.u8(b, cp)
+		cp++
+		ln := 1
+		if opt != 0 && opt != 1 {
+			ln = int(p.u8(b, cp))
+			cp++
+			if ln < 2 || ln > left {
+				return bad()
+			}
+			left--
+		}
+		left--
+		if name, ok := tcpOptNames[opt]; ok {
+			p.puts(name)
+		} else {
+			p.printf("unknown-%d", opt)
+		}
+		datalen, okOpt := p.tcpOption(b, cp, opt, ln, left, rev, thseq, thack)
+		if !okOpt {
+			return bad()
+		}
+		cp += datalen
+		left -= datalen
+		datalen++
+		if opt != 0 && opt != 1 {
+			datalen++
+		}
+		if datalen != ln {
+			p.printf("[len %d]", ln)
+		}
+		sep = true
+		if opt == 0 {
+			break
+		}
+	}
+	p.puts("]")
+	return true
+}
+
+// tcpOption prints one option's value and returns its data length.
+func (p *Printer) tcpOption(b []byte, cp int, opt uint8, ln, left int, rev bool, thseq, thack uint32) (int, bool) {
+	check := func(l int) bool {
+		if l > left {
+			return false
+		}
+		p.need(from(b, cp), l)
+		return true
+	}
+	switch opt {
+	case 2:
+		if !check(2) {
+			return 0, false
+		}
+		p.printf(" %d", p.u16(b, cp))
+		return 2, true
+	case 3:
+		if !check(1) {
+			return 0, false
+		}
+		p.printf(" %d", p.u8(b, cp))
+		return 1, true
+	case 5:
+		dl := ln - 2
+		if dl%8 != 0 {
+			p.puts(" invalid sack")
+			return dl, true
+		}
+		p.printf(" %d ", dl/8)
+		for i := 0; i < dl; i += 8 {
+			if !check(i + 8) {
+				return 0, false
+			}
+			s, e := p.u32(b, cp+i), p.u32(b, cp+i+4)
+			if rev {
+				s -= thseq
+				e -= thseq
+			} else {
+				s -= thack
+				e -= thack
+			}
+			p.printf("{%d:%d}", s, e)
+		}
+		return dl, true
+	case 11, 12, 13, 6, 7:
+		if !check(4) {
+			return 0, false
+		}
+		p.printf(" %d", p.u32(b, cp))
+		return 4, true
+	case 8:
+		if !check(8) {
+			return 0, false
+		}
+		p.printf(" val %d ecr %d", p.u32(b, cp), p.u32(b, cp+4))
+		return 8, true
+	case 0, 1, 4:
+		return 0, true
+	case 28:
+		if !check(2) {
+			return 0, false
+		}
+		v := p.u16(b, cp)
+		p.printf(" 0x%x", v)
+		if v&1 != 0 {
+			v = (v >> 1) * 60
+		} else {
+			v >>= 1
+		}
+		p.printf(" %d", v)
+		return 2, true
+	case 34:
+		if !check(ln - 2) {
+			return 0, false
+		}
+		p.puts(" ")
+		p.fastOpen(b[cp:cp+ln-2], false)
+		return ln - 2, true
+	case 254:
+		dl := ln - 2
+		if !check(dl) || dl < 2 {
+			return 0, false
+		}
+		p.puts("-")
+		if magic := p.u16(b, cp); magic == 0xf989 {
+			p.fastOpen(b[cp+2:cp+dl], true)
+		} else {
+			p.printf("%04x", magic)
+		}
+		return dl, true
+	case 30, 19, 20, 29:
+		p.unsupport("tcp-option-" + tcpOptNames[opt])
+		fallthrough
+	default:
+		dl := ln - 2
+		if dl > 0 {
+			p.puts(" 0x")
+		}
+		for i := 0; i < dl; i++ {
+			if !check(i + 1) {
+				return 0, false
+			}
+			p.printf("%02x", p.u8(b, cp+i))
+		}
+		return dl, true
+	}
+}
+
+func (p *Printer) fastOpen(b []byte, exp bool) {
+	if exp {
+		p.puts("tfo")
+	}
+	switch {
+	case len(b) == 0:
+		p.puts(" cookiereq")
+	case len(b)%2 != 0 || len(b) < 4 || len(b) > 16:
+		p.invalid()
+	default:
+		p.puts(" cookie ")
+		for _, c := range b {
+			p.printf("%02x", c)
+		}
+	}
+}
+
+// tcpPortsDissected are the TCP ports whose payload tcpdump decodes with a
+// printer this package lacks.
+var tcpPortsDissected = map[uint16]string{
+	23: "telnet", 25: "smtp", 43: "whois", 179: "bgp", 1723: "pptp", 6379: "resp",
+	139: "nbt", 445: "smb", 10288: "beep", 6633: "openflow", 6653: "openflow", 21: "ftp",
+	554: "rtsp", 8554: "rtsp", 639: "msdp", 323: "rpki-rtr", 646: "ldp", 2049: "nfs",
+}
+
+// tcpPayload is the port dispatch at the end of tcp_print.
+func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, flags uint8) {
+	port := func(n uint16) bool { return sport == n || dport == n }
+	if flags&0x04 != 0 && p.o.Verbose > 0 {
+		p.rstData(b, length)
+		return
+	}
+	switch {
+	case port(22):
+		p.ssh(b, length)
+	case port(80) || port(8080):
+		p.puts(": ")
+		p.txtProto(b, length, "http", httpCmds)
+	case port(53):
+		p.dns(b, length, true, false)
+	default:
+		for _, n := range []uint16{sport, dport} {
+			if name, ok := tcpPortsDissected[n]; ok {
+				if n == 2049 && length < 4 {
+					continue
+				}
+				p.unsupport(name)
+				return
+			}
+		}
+	}
+}
+
+// rstData is print_tcp_rst_data (-v on RST segments with data).
+func (p *Printer) rstData(b []byte, length int) {
+	if len(b) >= length {
+		p.puts(" [RST")
+	} else {
+		p.puts(" [!RST")
+	}
+	if length > 30 {
+		length = 30
+		p.puts("+")
+	}
+	p.puts(" ")
+	for i := 0; i < length && i < len(b); i++ {
+		p.fnPrintChar(b[i])
+	}
+	p.puts("]")
+}
+
+// fnPrintChar is fn_print_char: M- for high bit, ^X for controls.
+func (p *Printer) fnPrintChar(c byte) {
+	if c >= 0x80 {
+		p.puts("M-")
+		c &= 0x7f
+	}
+	if c < 0x20 || c == 0x7f {
+		p.out = append(p.out, '^', c^0x40)
+		return
+	}
+	p.out = append(p.out, c)
+}
+
+// ssh is ssh_print: the identification string of the first segment.
+func (p *Printer) ssh(b []byte, length int) {
+	p.enter("ssh")
+	for i, c := range []byte("SSH-") {
+		if p.u8(b, i) != c {
+			return
+		}
+	}
+	for idx := 4; idx < length; idx++ {
+		c := p.u8(b, idx)
+		switch {
+		case c == '\n':
+			p.printf(": SSH: %s", b[:idx])
+			return
+		case c == '\r':
+			if idx+1 >= length || p.u8(b, idx+1) != '\n' {
+				return
+			}
+			p.printf(": SSH: %s", b[:idx])
+			return
+		case c < 0x20 || c > 0x7e:
+			return
+		}
+	}
+}
+
+var httpCmds = []string{"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE",
+	"MKCOL", "TRACE", "LABEL", "MERGE", "DELETE", "SEARCH", "UNLOCK", "REPORT", "UPDATE", "NOTIFY",
+	"BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST", "SUBSCRIBE",
+	"PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT", "MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE",
+	"RPC_CONNECT", "VERSION-CONTROL", "BASELINE-CONTROL"}
+
+// txtProto is txtproto_print for text protocols (HTTP): the protocol name
+// in capitals, then the first line (or all lines with -v) when the first
+// token is a known command or the second a 3-digit status code.
+func (p *Printer) txtProto(b []byte, length int, proto string, cmds []string) {
+	p.enter(proto)
+	show := false
+	if idx, tok := p.fetchToken(b, 0, length); idx != 0 {
+		for _, c := range cmds {
+			if strings.EqualFold(tok, c) {
+				show = true
+				break
+			}
+		}
+		idx, tok = p.fetchToken(b, idx, length)
+		if idx != 0 && len(tok) == 3 && isDigit(tok[0]) && isDigit(tok[1]) && isDigit(tok[2]) {
+			show = true
+		}
+	}
+	p.puts(strings.ToUpper(proto))
+	if !show {
+		return
+	}
+	if p.o.Verbose > 0 {
+		p.printf(", length: %d", length)
+		for idx := 0; idx < length; {
+			eol := p.txtLine("\n\t", b, idx, length)
+			if eol == 0 {
+				break
+			}
+			idx = eol
+		}
+		return
+	}
+	p.txtLine(": ", b, 0, length)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// fetchToken is fetch_token: a token of printable ASCII up to white space,
+// then skip the white space; 0 when there is none or it is binary.
+func (p *Printer) fetchToken(b []byte, idx, length int) (int, string) {
+	start := idx
+	for ; idx < length; idx++ {
+		if idx >= len(b) {
+			return 0, ""
+		}
+		c := b[idx]
+		if c >= 0x80 {
+			return 0, ""
+		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			break
+		}
+		if c < 0x20 || c > 0x7e || idx-start+2 > 129 {
+			return 0, ""
+		}
+	}
+	if idx == start {
+		return 0, ""
+	}
+	tok := string(b[start:idx])
+	for ; idx < length && idx < len(b); idx++ {
+		c := b[idx]
+		if c == '\r' || c == '\n' || c < 0x20 || c > 0x7e || (c != ' ' && c != '\t') {
+			break
+		}
+	}
+	return idx, tok
+}
+
+// txtLine is print_txt_line: prints one CRLF/LF-terminated line of
+// printable text after prefix and returns the next index, 0 at the end.
+func (p *Printer) txtLine(prefix string, b []byte, idx, length int) int {
+	start := idx
+	for idx < length {
+		c := p.u8(b, idx)
+		switch {
+		case c == '\n':
+			p.printf("%s%s", prefix, b[start:idx])
+			return idx + 1
+		case c == '\r':
+			if idx+1 >= length {
+				return 0
+			}
+			if p.u8(b, idx+1) == '\n' {
+				p.printf("%s%s", prefix, b[start:idx])
+				return idx + 2
+			}
+			return 0
+		case (c < 0x20 || c > 0x7e) && c != '\t':
+			return 0
+		}
+		idx++
+	}
+	p.printf("%s%s", prefix, b[start:idx])
+	p.printTrunc()
+	return 0
+}
