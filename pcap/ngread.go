@@ -170,7 +170,8 @@ func (ng *ngReader) readBlock() (uint32, []byte, error) {
 	}
 	trailer := ng.order.Uint32(buf[len(buf)-4:])
 	if trailer != total {
-		return 0, nil, fmt.Errorf("block total length in header %d and trailer %d don't match", total, trailer)
+		// libpcap 1.10.3 wording (later versions add the two lengths).
+		return 0, nil, errors.New("block total length in header and trailer don't match")
 	}
 	return typ, buf[:len(buf)-4], nil
 }

@@ -46,7 +46,7 @@ const (
 	tpMac         = 24
 	tpVlanTCI     = 32
 	tpVlanTPID    = 36
-	tp3HdrLen     = 48 // TPACKET_ALIGN(sizeof(struct tpacket3_hdr)): the sockaddr_ll follows
+	tp3HdrLen     = 48     // TPACKET_ALIGN(sizeof(struct tpacket3_hdr)): the sockaddr_ll follows
 	statusVlanOK  = 1 << 4 // TP_STATUS_VLAN_VALID
 	statusTPIDOK  = 1 << 6 // TP_STATUS_VLAN_TPID_VALID
 	blockStatusUs = unix.TP_STATUS_USER
