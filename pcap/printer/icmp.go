@@ -436,12 +436,3 @@ func (p *Printer) igmp(b []byte, length int) {
 	}
 }
 
-// gre and sctp are not decoded: tcpdump's printers for them are large.
-func (p *Printer) gre(b []byte, length int) { p.unsupport("gre") }
-
-func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
-	p.unsupport("sctp")
-	if len(b) >= 4 {
-		p.printf("%s.%d > %s.%d: sctp", p.addr(h, h.src), p.u16(b, 0), p.addr(h, h.dst), p.u16(b, 2))
-	}
-}

@@ -135,7 +135,6 @@ func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
 		strings.Join(flags, ", "), ipProtoName(proto), proto)
 	p.printf(", length %d", p.u16(b, 2))
 	if hlen > 20 {
-		p.unsupport("ip-options")
 		p.puts(", options (")
 		if !p.ipOptions(from(b, 20), hlen-20) {
 			p.puts(" [truncated-option]")
@@ -157,35 +156,85 @@ func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
 	return true
 }
 
-// ipOptions prints IPv4 options minimally (option names only); tcpdump's
-// full ip_optprint is not reproduced, so packets with options are flagged
-// unsupported.
+var ipOptNames = map[uint8]string{0: "EOL", 1: "NOP", 68: "timestamp", 130: "security",
+	7: "RR", 137: "SSRR", 131: "LSRR", 148: "RA", 82: "traceroute"}
+
+// ipOptions is ip_optprint; false means the options were truncated.
 func (p *Printer) ipOptions(b []byte, n int) bool {
-	if len(b) < n {
-		return false
-	}
-	for i := 0; i < n; {
-		t := b[i]
-		if t == 0 || t == 1 {
-			if t == 0 {
-				p.puts("EOL")
-			} else {
-				p.puts("NOP")
-			}
-			i++
-			continue
-		}
-		if i+1 >= n {
+	sep := ""
+	for n > 0 {
+		p.puts(sep)
+		sep = ","
+		if len(b) < 1 {
 			return false
 		}
-		l := int(b[i+1])
-		p.printf("opt-%d", t)
-		if l < 2 {
+		code := b[0]
+		if name, ok := ipOptNames[code]; ok {
+			p.puts(name)
+		} else {
+			p.printf("unknown %d", code)
+		}
+		ol := 1
+		if code != 0 && code != 1 {
+			if len(b) < 2 {
+				return false
+			}
+			if ol = int(b[1]); ol < 2 {
+				p.printf(" [bad length %d]", ol)
+				return true
+			}
+		}
+		if ol > n {
+			p.printf(" [bad length %d]", ol)
 			return true
 		}
-		i += l
+		if len(b) < ol {
+			return false
+		}
+		switch code {
+		case 0:
+			return true
+		case 68:
+			p.unsupport("ip-option-timestamp")
+		case 7, 137, 131:
+			p.ipRoute(b[:ol])
+		case 148:
+			if ol < 4 {
+				p.printf(" [bad length %d]", ol)
+			} else if v := uint16(b[2])<<8 | uint16(b[3]); v != 0 {
+				p.printf(" value %d", v)
+			}
+		}
+		b = b[ol:]
+		n -= ol
 	}
 	return true
+}
+
+// ipRoute is ip_printroute for RR/LSRR/SSRR.
+func (p *Printer) ipRoute(b []byte) {
+	l := len(b)
+	if l < 3 {
+		p.printf(" [bad length %d]", l)
+		return
+	}
+	if (l+1)&3 != 0 {
+		p.printf(" [bad length %d]", l)
+	}
+	ptr := int(b[2]) - 1
+	if ptr < 3 || (ptr+1)&3 != 0 || ptr > l+1 {
+		p.printf(" [bad ptr %d]", b[2])
+	}
+	for i := 3; i < l; i += 4 {
+		if i+4 > l {
+			p.unsupport("ip-route-trunc")
+			return
+		}
+		p.printf(" %s", p.names.ip4(b[i:]))
+		if ptr > i {
+			p.puts(",")
+		}
+	}
 }
 
 // demux is ip_demux_print.
