@@ -435,4 +435,3 @@ func (p *Printer) igmp(b []byte, length int) {
 		}
 	}
 }
-

@@ -1,6 +1,5 @@
 package printer
 
-
 var sctpChunks = map[uint8]string{0x00: "DATA", 0x01: "INIT", 0x02: "INIT ACK", 0x03: "SACK",
 	0x04: "HB REQ", 0x05: "HB ACK", 0x06: "ABORT", 0x07: "SHUTDOWN", 0x08: "SHUTDOWN ACK",
 	0x09: "OP ERR", 0x0a: "COOKIE ECHO", 0x0b: "COOKIE ACK", 0x0c: "ECN ECHO", 0x0d: "ECN CWR",
@@ -147,4 +146,3 @@ func (p *Printer) sctpChunk(c []byte, id uint8, clen int, forces *bool) bool {
 	}
 	return true
 }
-
