@@ -23,6 +23,13 @@ type names struct {
 	eth     map[[6]byte]string
 	ifs     map[int]string
 
+	// lookupHost answers reverse lookups; servicesFile and protocolsFile
+	// are read like getservent(3)/getprotobynumber(3), "" meaning the
+	// built-in copies. Tests replace them for reproducible output.
+	lookupHost    func(netip.Addr) (string, bool)
+	servicesFile  string
+	protocolsFile string
+
 	once     sync.Once
 	tcpPorts map[uint16]string
 	udpPorts map[uint16]string
@@ -30,7 +37,8 @@ type names struct {
 }
 
 func newNames(resolve bool) *names {
-	return &names{resolve: resolve, hosts: map[netip.Addr]string{}, eth: map[[6]byte]string{}, ifs: map[int]string{}}
+	return &names{resolve: resolve, hosts: map[netip.Addr]string{}, eth: map[[6]byte]string{}, ifs: map[int]string{},
+		lookupHost: systemLookup, servicesFile: "/etc/services", protocolsFile: "/etc/protocols"}
 }
 
 // lookupTimeout bounds one reverse lookup; tcpdump blocks in
@@ -45,14 +53,24 @@ func (n *names) host(a netip.Addr) string {
 	if s, ok := n.hosts[a]; ok {
 		return s
 	}
-	s := a.String()
-	ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
-	defer cancel()
-	if res, err := net.DefaultResolver.LookupAddr(ctx, s); err == nil && len(res) > 0 {
-		s = strings.TrimSuffix(res[0], ".")
+	s, ok := n.lookupHost(a)
+	if !ok {
+		s = a.String()
 	}
 	n.hosts[a] = s
 	return s
+}
+
+// systemLookup asks the system resolver (/etc/hosts, then DNS) like
+// gethostbyaddr(3), bounded by lookupTimeout.
+func systemLookup(a netip.Addr) (string, bool) {
+	ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
+	defer cancel()
+	res, err := net.DefaultResolver.LookupAddr(ctx, a.String())
+	if err != nil || len(res) == 0 {
+		return "", false
+	}
+	return strings.TrimSuffix(res[0], "."), true
 }
 
 func (n *names) ip4(b []byte) string { return n.host(netip.AddrFrom4([4]byte(b[:4]))) }
@@ -111,9 +129,9 @@ func (n *names) load() {
 		if !n.resolve {
 			return
 		}
-		readTable("/etc/services", func(f []string) {
-			name, pp, ok := strings.Cut(f[1], "/")
-			port, err := strconv.ParseUint(name, 10, 16)
+		readTable(n.servicesFile, builtinServices, func(f []string) {
+			num, pp, ok := strings.Cut(f[1], "/")
+			port, err := strconv.ParseUint(num, 10, 16)
 			if !ok || err != nil {
 				return
 			}
@@ -122,7 +140,7 @@ func (n *names) load() {
 				m[uint16(port)] = f[0]
 			}
 		})
-		readTable("/etc/protocols", func(f []string) {
+		readTable(n.protocolsFile, builtinProtocols, func(f []string) {
 			num, err := strconv.ParseUint(f[1], 10, 8)
 			if _, dup := n.protos[uint8(num)]; err == nil && !dup {
 				n.protos[uint8(num)] = f[0]
@@ -131,15 +149,19 @@ func (n *names) load() {
 	})
 }
 
-// readTable calls fn with the fields of each non-comment line having at
-// least two fields.
-func readTable(path string, fn func([]string)) {
-	f, err := os.Open(path)
-	if err != nil {
+// readTable calls fn with the fields of each non-comment line of path
+// having at least two fields; builtin stands in when path is unreadable
+// (builtin holds "name value" pairs separated by spaces).
+func readTable(path, builtin string, fn func([]string)) {
+	data, err := os.ReadFile(path)
+	if err != nil || path == "" {
+		f := strings.Fields(builtin)
+		for i := 0; i+1 < len(f); i += 2 {
+			fn(f[i : i+2])
+		}
 		return
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for sc.Scan() {
 		line, _, _ := strings.Cut(sc.Text(), "#")
 		if fields := strings.Fields(line); len(fields) >= 2 {
