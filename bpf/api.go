@@ -46,9 +46,53 @@ func Compile(expr string, lt LinkType, snaplen uint32) ([]xbpf.RawInstruction, e
 	return CompileOptions(expr, lt, snaplen, Options{})
 }
 
+// defaultSnaplen is tcpdump's default snapshot length (MAXIMUM_SNAPLEN),
+// used when snaplen is 0.
+const defaultSnaplen = 262144
+
 // CompileOptions compiles expr for link type lt; accepted packets return
-// snaplen bytes. It returns an error (never a program with another meaning)
-// for invalid or unsupported expressions.
+// snaplen bytes (ret #snaplen), others 0. It returns an error, never a
+// program with another meaning, for invalid expressions (a *SyntaxError or
+// *SemanticError with libpcap's wording) and for valid ones this compiler
+// does not implement (an *UnsupportedError wrapping ErrUnsupported).
 func CompileOptions(expr string, lt LinkType, snaplen uint32, o Options) ([]xbpf.RawInstruction, error) {
-	return nil, errors.New("bpf: compiler not implemented yet")
+	if snaplen == 0 {
+		snaplen = defaultSnaplen
+	}
+	tree, err := parse(expr)
+	if err != nil {
+		return nil, err
+	}
+	g, err := newGen(lt, o)
+	if err != nil {
+		return nil, err
+	}
+	accept := &block{ret: true, retK: snaplen}
+	reject := &block{ret: true}
+	entry := accept
+	if tree != nil {
+		f, err := g.node(tree)
+		if err != nil {
+			return nil, err
+		}
+		patch(f.t, accept)
+		patch(f.f, reject)
+		entry = f.entry
+	}
+	if !o.NoOptimize {
+		if entry, err = optimize(entry, reject); err != nil {
+			return nil, err
+		}
+		if entry == reject {
+			return nil, semErr("expression rejects all packets")
+		}
+	}
+	prog, err := linearize(entry)
+	if err != nil {
+		return nil, err
+	}
+	if err := validate(prog); err != nil {
+		return nil, err
+	}
+	return prog, nil
 }

@@ -1,0 +1,147 @@
+package bpf
+
+import xbpf "golang.org/x/net/bpf"
+
+// Classic BPF opcode fields (linux/filter.h, libpcap pcap/bpf.h).
+const (
+	opLD   = 0x00
+	opLDX  = 0x01
+	opST   = 0x02
+	opALU  = 0x04
+	opJMP  = 0x05
+	opRET  = 0x06
+	opMISC = 0x07
+
+	szW = 0x00
+	szH = 0x08
+	szB = 0x10
+
+	mIMM = 0x00
+	mABS = 0x20
+	mIND = 0x40
+	mMEM = 0x60
+	mLEN = 0x80
+	mMSH = 0xa0
+
+	aluADD = 0x00
+	aluSUB = 0x10
+	aluMUL = 0x20
+	aluDIV = 0x30
+	aluOR  = 0x40
+	aluAND = 0x50
+	aluLSH = 0x60
+	aluRSH = 0x70
+	aluNEG = 0x80
+	aluMOD = 0x90
+	aluXOR = 0xa0
+
+	jJA   = 0x00
+	jJEQ  = 0x10
+	jJGT  = 0x20
+	jJGE  = 0x30
+	jJSET = 0x40
+
+	srcK = 0x00
+	srcX = 0x08
+
+	retA    = 0x10
+	miscTAX = 0x00
+	miscTXA = 0x80
+)
+
+// stmt builds one non-jump instruction.
+func stmt(op uint16, k uint32) xbpf.RawInstruction { return xbpf.RawInstruction{Op: op, K: k} }
+
+// block is a node of the control-flow graph, as in libpcap's gencode:
+// straight-line statements followed by one conditional jump (op, k) with
+// two successors, or a return when ret is set.
+type block struct {
+	stmts  []xbpf.RawInstruction
+	jop    uint16 // jJEQ|jJGT|jJGE|jJSET, plus srcX for comparisons with X
+	k      uint32
+	jt, jf *block
+	ret    bool
+	retK   uint32
+}
+
+// exit is an unresolved successor slot: the true or false edge of b.
+type exit struct {
+	b    *block
+	true bool
+}
+
+func (e exit) set(to *block) {
+	if e.true {
+		e.b.jt = to
+	} else {
+		e.b.jf = to
+	}
+}
+
+// frag is a single-entry fragment of the graph whose true and false exits
+// are still open (libpcap's backpatch lists).
+type frag struct {
+	entry *block
+	t, f  []exit
+}
+
+func testFrag(stmts []xbpf.RawInstruction, jop uint16, k uint32) frag {
+	b := &block{stmts: stmts, jop: jop, k: k}
+	return frag{entry: b, t: []exit{{b, true}}, f: []exit{{b, false}}}
+}
+
+func patch(exits []exit, to *block) {
+	for _, e := range exits {
+		e.set(to)
+	}
+}
+
+func and(a, b frag) frag {
+	patch(a.t, b.entry)
+	return frag{entry: a.entry, t: b.t, f: append(append([]exit{}, a.f...), b.f...)}
+}
+
+func or(a, b frag) frag {
+	patch(a.f, b.entry)
+	return frag{entry: a.entry, t: append(append([]exit{}, a.t...), b.t...), f: b.f}
+}
+
+func not(a frag) frag { return frag{entry: a.entry, t: a.f, f: a.t} }
+
+// andAll and orAll fold left to right, as chained gen_and/gen_or calls.
+func andAll(fs ...frag) frag {
+	r := fs[0]
+	for _, f := range fs[1:] {
+		r = and(r, f)
+	}
+	return r
+}
+
+func orAll(fs ...frag) frag {
+	r := fs[0]
+	for _, f := range fs[1:] {
+		r = or(r, f)
+	}
+	return r
+}
+
+// constFrag is libpcap's gen_true/gen_false: "ld #0; jeq #0" (true) or
+// "ld #1; jeq #0" (false); the optimizer folds it away.
+func constFrag(v bool) frag {
+	k := uint32(1)
+	if v {
+		k = 0
+	}
+	return testFrag([]xbpf.RawInstruction{stmt(opLD|mIMM, k)}, jJEQ, 0)
+}
+
+// loadOp returns the ld opcode for a size in bytes with mode m.
+func loadOp(size uint32, m uint16) uint16 {
+	switch size {
+	case 1:
+		return opLD | szB | m
+	case 2:
+		return opLD | szH | m
+	}
+	return opLD | szW | m
+}

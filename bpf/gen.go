@@ -1,0 +1,329 @@
+package bpf
+
+import (
+	"fmt"
+
+	xbpf "golang.org/x/net/bpf"
+)
+
+// EtherTypes and IP protocol numbers used by the generator.
+const (
+	etherIP     = 0x0800
+	etherARP    = 0x0806
+	etherRARP   = 0x8035
+	etherIPv6   = 0x86dd
+	ether8021Q  = 0x8100
+	ether8021AD = 0x88a8
+	etherQinQ   = 0x9100
+	etherMTU    = 1500
+
+	protoICMP  = 1
+	protoIGMP  = 2
+	protoIGRP  = 9
+	protoTCP   = 6
+	protoUDP   = 17
+	protoFrag  = 44
+	protoESP   = 50
+	protoAH    = 51
+	protoICMP6 = 58
+	protoPIM   = 103
+	protoVRRP  = 112
+	protoSCTP  = 132
+	protoUndef = -1
+
+	sllOutgoing = 4 // PACKET_OUTGOING in the cooked header's packet type
+	sllP8022    = 4 // LINUX_SLL_P_802_2: protocol field value for 802.2 LLC
+)
+
+// gen holds libpcap's per-compilation state: the link type and the
+// offsets that "vlan" shifts as the expression is parsed (gencode.c's
+// off_linktype / off_linkpl).
+type gen struct {
+	lt          LinkType
+	offLinkType int // -1: no EtherType field (RAW)
+	offLinkPL   int // start of the network-layer header
+	vlanDepth   int
+	opts        Options
+	scratch     int // next free M[] slot
+}
+
+func newGen(lt LinkType, o Options) (*gen, error) {
+	g := &gen{lt: lt, opts: o}
+	switch lt {
+	case LinkEN10MB:
+		g.offLinkType, g.offLinkPL = 12, 14
+	case LinkLinuxSLL:
+		g.offLinkType, g.offLinkPL = 14, 16
+	case LinkLinuxSLL2:
+		g.offLinkType, g.offLinkPL = 0, 20
+	case LinkRAW:
+		g.offLinkType, g.offLinkPL = -1, 0
+	default:
+		return nil, unsupported(fmt.Sprintf("link type %d", lt))
+	}
+	return g, nil
+}
+
+// linkName is pcap_datalink_val_to_description, used in error messages.
+func (g *gen) linkName() string {
+	switch g.lt {
+	case LinkEN10MB:
+		return "Ethernet"
+	case LinkLinuxSLL:
+		return "Linux cooked v1"
+	case LinkLinuxSLL2:
+		return "Linux cooked v2"
+	}
+	return "Raw IP"
+}
+
+// cmp is gen_cmp/gen_mcmp: load size bytes at absolute offset off, mask it
+// (unless mask is all ones) and compare with v.
+func cmpAbs(off int, size uint32, jop uint16, v, mask uint32) frag {
+	s := []xbpf.RawInstruction{stmt(loadOp(size, mABS), uint32(off))}
+	if mask != 0xffffffff {
+		s = append(s, stmt(opALU|aluAND|srcK, mask))
+	}
+	return testFrag(s, jop, v)
+}
+
+func eq(off int, size uint32, v uint32) frag { return cmpAbs(off, size, jJEQ, v, 0xffffffff) }
+
+// ipHdrLenX is gen_loadx_iphdrlen: X = 4*(ip[0]&0xf).
+func (g *gen) ipHdrLenX() xbpf.RawInstruction {
+	return stmt(opLDX|szB|mMSH, uint32(g.offLinkPL))
+}
+
+// tranIPv4 compares a field of the transport header after an IPv4 header
+// (OR_TRAN_IPV4).
+func (g *gen) tranIPv4(off int, size uint32, jop uint16, v uint32) frag {
+	s := []xbpf.RawInstruction{g.ipHdrLenX(), stmt(loadOp(size, mIND), uint32(g.offLinkPL+off))}
+	return testFrag(s, jop, v)
+}
+
+// linktype is gen_linktype: does the link layer say the payload is
+// protocol p (an EtherType, or an LLC SAP when p <= 1500)?
+func (g *gen) linktype(p uint32) frag {
+	switch g.lt {
+	case LinkRAW:
+		switch p {
+		case etherIP:
+			return cmpAbs(0, 1, jJEQ, 0x40, 0xf0)
+		case etherIPv6:
+			return cmpAbs(0, 1, jJEQ, 0x60, 0xf0)
+		}
+		return constFrag(false)
+	case LinkLinuxSLL2:
+		return eq(g.offLinkType, 2, p)
+	case LinkLinuxSLL:
+		switch {
+		case p == 0xfe || p == 0xf0 || p == 0x06: // ISONS, NETBEUI, LLC IP
+			return and(eq(g.offLinkType, 2, sllP8022), eq(g.offLinkPL, 2, p<<8|p))
+		case p <= etherMTU:
+			return and(eq(g.offLinkType, 2, sllP8022), eq(g.offLinkPL, 1, p))
+		}
+		return eq(g.offLinkType, 2, p)
+	}
+	switch {
+	case p == 0xfe || p == 0xf0 || p == 0x06:
+		return and(not(cmpAbs(g.offLinkType, 2, jJGT, etherMTU, 0xffffffff)), eq(g.offLinkPL, 2, p<<8|p))
+	case p <= etherMTU:
+		return and(not(cmpAbs(g.offLinkType, 2, jJGT, etherMTU, 0xffffffff)), eq(g.offLinkType+2, 1, p))
+	}
+	return eq(g.offLinkType, 2, p)
+}
+
+// ipProto is gen_proto for Q_IP: IPv4 with protocol field p.
+func (g *gen) ipProto(p uint32) frag {
+	return and(g.linktype(etherIP), eq(g.offLinkPL+9, 1, p))
+}
+
+// ip6Proto is gen_proto for Q_IPV6: next header p, directly or after one
+// Fragment header (libpcap checks nothing else of the header chain).
+func (g *gen) ip6Proto(p uint32) frag {
+	frag := and(eq(g.offLinkPL+6, 1, protoFrag), eq(g.offLinkPL+40, 1, p))
+	return and(g.linktype(etherIPv6), or(eq(g.offLinkPL+6, 1, p), frag))
+}
+
+// protoAbbrev is gen_proto_abbrev: a protocol name used alone.
+func (g *gen) protoAbbrev(p string) (frag, error) {
+	switch p {
+	case "tcp":
+		return or(g.ipProto(protoTCP), g.ip6Proto(protoTCP)), nil
+	case "udp":
+		return or(g.ipProto(protoUDP), g.ip6Proto(protoUDP)), nil
+	case "sctp":
+		return or(g.ipProto(protoSCTP), g.ip6Proto(protoSCTP)), nil
+	case "pim":
+		return or(g.ipProto(protoPIM), g.ip6Proto(protoPIM)), nil
+	case "ah":
+		return or(g.ipProto(protoAH), g.ip6Proto(protoAH)), nil
+	case "esp":
+		return or(g.ipProto(protoESP), g.ip6Proto(protoESP)), nil
+	case "icmp":
+		return g.ipProto(protoICMP), nil
+	case "igmp":
+		return g.ipProto(protoIGMP), nil
+	case "igrp":
+		return g.ipProto(protoIGRP), nil
+	case "vrrp", "carp":
+		return g.ipProto(protoVRRP), nil
+	case "icmp6":
+		return g.ip6Proto(protoICMP6), nil
+	case "ip":
+		return g.linktype(etherIP), nil
+	case "ip6":
+		return g.linktype(etherIPv6), nil
+	case "arp":
+		return g.linktype(etherARP), nil
+	case "rarp":
+		return g.linktype(etherRARP), nil
+	case "stp":
+		return g.linktype(0x42), nil
+	case "netbeui":
+		return g.linktype(0xf0), nil
+	case "link":
+		return frag{}, semErr("link layer applied in wrong context")
+	case "radio":
+		return frag{}, semErr("'radio' is not a valid protocol here")
+	}
+	return frag{}, unsupported(p)
+}
+
+// gen compiles a syntax tree node.
+func (g *gen) node(n node) (frag, error) {
+	switch n := n.(type) {
+	case andNode:
+		l, err := g.node(n.l)
+		if err != nil {
+			return frag{}, err
+		}
+		r, err := g.node(n.r)
+		if err != nil {
+			return frag{}, err
+		}
+		return and(l, r), nil
+	case orNode:
+		l, err := g.node(n.l)
+		if err != nil {
+			return frag{}, err
+		}
+		r, err := g.node(n.r)
+		if err != nil {
+			return frag{}, err
+		}
+		return or(l, r), nil
+	case notNode:
+		x, err := g.node(n.x)
+		return not(x), err
+	case protoNode:
+		return g.protoAbbrev(n.proto)
+	case idNode:
+		return g.id(n)
+	case relNode:
+		return g.relation(n)
+	case otherNode:
+		return g.other(n)
+	case unsupNode:
+		return frag{}, unsupported(n.construct)
+	}
+	return frag{}, fmt.Errorf("bpf: internal error: node %T", n)
+}
+
+// other compiles broadcast, multicast, less, greater, vlan, inbound,
+// outbound and ifindex.
+func (g *gen) other(n otherNode) (frag, error) {
+	switch n.what {
+	case "less":
+		return not(testFrag([]xbpf.RawInstruction{stmt(opLD|szW|mLEN, 0)}, jJGT, n.n)), nil
+	case "greater":
+		return testFrag([]xbpf.RawInstruction{stmt(opLD|szW|mLEN, 0)}, jJGE, n.n), nil
+	case "broadcast":
+		return g.broadcast(n.proto)
+	case "multicast":
+		return g.multicast(n.proto)
+	case "vlan":
+		return g.vlan(n)
+	case "inbound", "outbound":
+		return g.direction(n.what == "outbound")
+	case "ifindex":
+		if g.lt == LinkLinuxSLL2 {
+			return eq(4, 4, n.n), nil
+		}
+		return frag{}, semErr("ifindex not supported when reading savefiles")
+	}
+	return frag{}, unsupported(n.what)
+}
+
+// direction is gen_inbound: the packet type field of the cooked headers.
+func (g *gen) direction(outbound bool) (frag, error) {
+	var f frag
+	switch g.lt {
+	case LinkLinuxSLL:
+		f = eq(0, 2, sllOutgoing)
+	case LinkLinuxSLL2:
+		f = eq(10, 1, sllOutgoing)
+	default:
+		return frag{}, semErr("inbound/outbound not supported on %s when reading savefiles", g.linkName())
+	}
+	if !outbound {
+		f = not(f)
+	}
+	return f, nil
+}
+
+func (g *gen) broadcast(proto string) (frag, error) {
+	switch proto {
+	case "", "link":
+		if g.lt != LinkEN10MB {
+			return frag{}, semErr("not a broadcast link")
+		}
+		return g.etherHost([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "dst")
+	case "ip":
+		// tcpdump -r and -d pass netmask 0, so every host bit is checked.
+		return and(g.linktype(etherIP), or(eq(g.offLinkPL+16, 4, 0), eq(g.offLinkPL+16, 4, 0xffffffff))), nil
+	}
+	return frag{}, semErr("only link-layer/IP broadcast filters supported")
+}
+
+func (g *gen) multicast(proto string) (frag, error) {
+	switch proto {
+	case "", "link":
+		if g.lt != LinkEN10MB {
+			break
+		}
+		return testFrag([]xbpf.RawInstruction{stmt(loadOp(1, mABS), 0)}, jJSET, 1), nil
+	case "ip":
+		return and(g.linktype(etherIP), cmpAbs(g.offLinkPL+16, 1, jJGE, 224, 0xffffffff)), nil
+	case "ip6":
+		return and(g.linktype(etherIPv6), eq(g.offLinkPL+24, 1, 255)), nil
+	}
+	return frag{}, semErr("link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
+}
+
+// vlan is gen_vlan without BPF extensions (offline handles): test the
+// TPID, optionally the VID, then shift every later link-payload offset by
+// 4, for the rest of the expression regardless of its structure (libpcap
+// issue #798; tcpdump matches "vlan or ip" against a tagged IPv4 header).
+func (g *gen) vlan(n otherNode) (frag, error) {
+	if g.lt != LinkEN10MB {
+		return frag{}, semErr("no VLAN support for %s", g.linkName())
+	}
+	if n.hasN && n.n > 0x0fff {
+		return frag{}, semErr("VLAN tag %d greater than maximum 4095", n.n)
+	}
+	if g.opts.Form == LiveEthernet {
+		// Live Linux sockets see tags stripped into skb metadata; libpcap
+		// then emits SKF_AD_VLAN_TAG* loads with variable offsets, which
+		// this compiler does not implement. Refuse rather than miss tags.
+		return frag{}, unsupported("vlan on a live Ethernet capture")
+	}
+	f := orAll(g.linktype(ether8021Q), g.linktype(ether8021AD), g.linktype(etherQinQ))
+	if n.hasN {
+		f = and(f, cmpAbs(g.offLinkPL, 2, jJEQ, n.n, 0x0fff))
+	}
+	g.offLinkPL += 4
+	g.offLinkType += 4
+	g.vlanDepth++
+	return f, nil
+}

@@ -1,0 +1,203 @@
+package bpf
+
+import xbpf "golang.org/x/net/bpf"
+
+// acode is compiled arithmetic: statements leaving the value in A, plus
+// the protocol checks its packet accessors require (gencode.c's
+// struct arth: s and b).
+type acode struct {
+	s      []xbpf.RawInstruction
+	checks []frag
+	konst  bool // a literal number (the statements are "ld #k")
+	k      uint32
+}
+
+var aluOps = map[string]uint16{
+	"+": aluADD, "-": aluSUB, "*": aluMUL, "/": aluDIV, "%": aluMOD,
+	"&": aluAND, "|": aluOR, "^": aluXOR, "<<": aluLSH, ">>": aluRSH,
+}
+
+// relation is gen_relation: the protocol checks of every accessor are
+// ANDed outside the comparison, so "tcp[0] != 5" is false for non-TCP
+// packets; "!=", "<" and "<=" only negate the jump.
+func (g *gen) relation(n relNode) (frag, error) {
+	b, err := g.arith(n.b)
+	if err != nil {
+		return frag{}, err
+	}
+	jop := map[string]uint16{">": jJGT, ">=": jJGE, "=": jJEQ, "<=": jJGT, "<": jJGE, "!=": jJEQ}[n.op]
+	negate := n.op == "<=" || n.op == "<" || n.op == "!="
+	var a acode
+	var cmp frag
+	if b.konst {
+		if a, err = g.arith(n.a); err != nil {
+			return frag{}, err
+		}
+		cmp = testFrag(a.s, jop, b.k)
+	} else {
+		// b is evaluated first and parked in M[r]; a must not reuse r.
+		r, err := g.allocScratch()
+		if err != nil {
+			return frag{}, err
+		}
+		a, err = g.arith(n.a)
+		g.scratch--
+		if err != nil {
+			return frag{}, err
+		}
+		s := append(append([]xbpf.RawInstruction{}, b.s...), stmt(opST, r))
+		s = append(append(s, a.s...), stmt(opLDX|mMEM, r))
+		cmp = testFrag(s, jop|srcX, 0)
+	}
+	if negate {
+		cmp = not(cmp)
+	}
+	checks := append(append([]frag{}, a.checks...), b.checks...)
+	return andAll(append(checks, cmp)...), nil
+}
+
+func (g *gen) allocScratch() (uint32, error) {
+	if g.scratch >= 16 {
+		return 0, semErr("too many registers needed to evaluate expression")
+	}
+	g.scratch++
+	return uint32(g.scratch - 1), nil
+}
+
+// leftmostZero reports whether the first statement libpcap generates for
+// a is "ld #0": gen_arth rejects such a divisor as "division by zero"
+// even when it is not constant ("len / tcp[0]").
+func leftmostZero(a arith) bool {
+	switch a := a.(type) {
+	case numArith:
+		return a.v == 0
+	case binArith:
+		return leftmostZero(a.a)
+	case negArith:
+		return leftmostZero(a.a)
+	case loadArith:
+		return leftmostZero(a.idx)
+	}
+	return false
+}
+
+func (g *gen) arith(a arith) (acode, error) {
+	switch a := a.(type) {
+	case numArith:
+		return acode{s: []xbpf.RawInstruction{stmt(opLD|mIMM, a.v)}, konst: true, k: a.v}, nil
+	case lenArith:
+		return acode{s: []xbpf.RawInstruction{stmt(opLD|szW|mLEN, 0)}}, nil
+	case negArith:
+		x, err := g.arith(a.a)
+		if err != nil {
+			return acode{}, err
+		}
+		return acode{s: append(x.s, stmt(opALU|aluNEG, 0)), checks: x.checks}, nil
+	case binArith:
+		return g.binArith(a)
+	case loadArith:
+		return g.load(a)
+	}
+	return acode{}, semErr("internal error: arith %T", a)
+}
+
+func (g *gen) binArith(a binArith) (acode, error) {
+	op := aluOps[a.op]
+	if (op == aluDIV || op == aluMOD) && leftmostZero(a.b) {
+		if op == aluDIV {
+			return acode{}, semErr("division by zero")
+		}
+		return acode{}, semErr("modulus by zero")
+	}
+	r, err := g.arith(a.b)
+	if err != nil {
+		return acode{}, err
+	}
+	if r.konst {
+		l, err := g.arith(a.a)
+		if err != nil {
+			return acode{}, err
+		}
+		checks := append(append([]frag{}, l.checks...), r.checks...)
+		return acode{s: append(l.s, stmt(opALU|op|srcK, r.k)), checks: checks}, nil
+	}
+	// r is evaluated first and parked in M[m]; l must not reuse m.
+	m, err := g.allocScratch()
+	if err != nil {
+		return acode{}, err
+	}
+	l, err := g.arith(a.a)
+	g.scratch--
+	if err != nil {
+		return acode{}, err
+	}
+	checks := append(append([]frag{}, l.checks...), r.checks...)
+	s := append(append([]xbpf.RawInstruction{}, r.s...), stmt(opST, m))
+	s = append(append(s, l.s...), stmt(opLDX|mMEM, m), stmt(opALU|op|srcX, 0))
+	return acode{s: s, checks: checks}, nil
+}
+
+// transportProtos are the accessors relative to the IPv4 payload.
+var transportProtos = map[string]bool{
+	"tcp": true, "udp": true, "sctp": true, "icmp": true, "igmp": true,
+	"igrp": true, "pim": true, "vrrp": true, "carp": true,
+}
+
+// load is gen_load: "proto [ idx : size ]" with its implicit checks.
+func (g *gen) load(a loadArith) (acode, error) {
+	idx, err := g.arith(a.idx)
+	if err != nil {
+		return acode{}, err
+	}
+	var base int
+	var checks []frag
+	switch {
+	case a.proto == "link":
+		base = 0
+	case a.proto == "ip" || a.proto == "ip6" || a.proto == "arp" || a.proto == "rarp":
+		base = g.offLinkPL
+		c, err := g.protoAbbrev(a.proto)
+		if err != nil {
+			return acode{}, err
+		}
+		checks = append(idx.checks, c)
+	case transportProtos[a.proto]:
+		return g.transportLoad(a, idx)
+	case a.proto == "icmp6":
+		base = g.offLinkPL + 40
+		checks = append(idx.checks, g.linktype(etherIPv6), eq(g.offLinkPL+6, 1, protoICMP6))
+	case a.proto == "radio":
+		return acode{}, semErr("radio information not present in capture")
+	case a.proto == "atalk" || a.proto == "decnet" || a.proto == "sca" || a.proto == "lat" ||
+		a.proto == "moprc" || a.proto == "mopdl":
+		return acode{}, unsupported(a.proto + "[]")
+	default:
+		return acode{}, semErr("unsupported index operation")
+	}
+	if idx.konst {
+		return acode{s: []xbpf.RawInstruction{stmt(loadOp(a.size, mABS), uint32(base)+idx.k)}, checks: checks}, nil
+	}
+	s := append(idx.s, stmt(opMISC|miscTAX, 0), stmt(loadOp(a.size, mIND), uint32(base)))
+	return acode{s: s, checks: checks}, nil
+}
+
+// transportLoad indexes past a variable-length IPv4 header; libpcap
+// checks "ip and <index checks> and ip proto P and not a later fragment",
+// never IPv6.
+func (g *gen) transportLoad(a loadArith, idx acode) (acode, error) {
+	abbrev, err := g.protoAbbrev(a.proto)
+	if err != nil {
+		return acode{}, err
+	}
+	checks := []frag{g.linktype(etherIP)}
+	checks = append(checks, idx.checks...)
+	checks = append(checks, abbrev, g.notFragment())
+	base := uint32(g.offLinkPL)
+	if idx.konst {
+		s := []xbpf.RawInstruction{g.ipHdrLenX(), stmt(loadOp(a.size, mIND), base+idx.k)}
+		return acode{s: s, checks: checks}, nil
+	}
+	s := append(idx.s, g.ipHdrLenX(), stmt(opALU|aluADD|srcX, 0), stmt(opMISC|miscTAX, 0),
+		stmt(loadOp(a.size, mIND), base))
+	return acode{s: s, checks: checks}, nil
+}

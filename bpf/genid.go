@@ -1,0 +1,645 @@
+package bpf
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// servicePorts is one /etc/services name: its port per transport, -1 if
+// the name is not defined for that transport.
+type servicePorts struct{ tcp, udp, sctp int }
+
+// id compiles "head id" (gencode.c gen_scode, gen_ncode, gen_mcode,
+// gen_mcode6, gen_ecode) after checking qualifier misuse.
+func (g *gen) id(n idNode) (frag, error) {
+	if n.q.err {
+		return frag{}, errQualSyntax
+	}
+	switch n.q.dir {
+	case "addr1", "addr2", "addr3", "addr4", "ra", "ta":
+		return frag{}, unsupported("802.11 address qualifier '" + n.q.dir + "'")
+	}
+	switch n.q.addr {
+	case "gateway":
+		if n.kind != tID {
+			return frag{}, semErr("'gateway' requires a name")
+		}
+		return frag{}, unsupported("gateway")
+	case "protochain":
+		return frag{}, unsupported("protochain")
+	}
+	switch n.kind {
+	case tNUM:
+		return g.numID(n)
+	case tHID:
+		return g.hidID(n)
+	case tHID6:
+		return g.hid6ID(n)
+	case tEID:
+		return g.eid(n)
+	case tAID:
+		return frag{}, semErr("ARCnet address used in non-arc expression")
+	}
+	return g.nameID(n)
+}
+
+// atoin is libpcap's __pcap_atoin: dotted decimal with 1-4 parts; the
+// result is left-aligned by the caller using the returned bit length.
+func atoin(s string) (uint32, int, bool) {
+	var addr uint32
+	bits := 0
+	for _, part := range strings.Split(s, ".") {
+		n := 0
+		for _, c := range part {
+			if n > 25 {
+				return 0, 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n > 255 {
+			return 0, 0, false
+		}
+		addr = addr<<8 | uint32(n)
+		bits += 8
+	}
+	return addr, bits, true
+}
+
+func (g *gen) numID(n idNode) (frag, error) {
+	q := n.q
+	switch q.addr {
+	case "", "host", "net":
+		if q.proto == "link" {
+			return frag{}, semErr("illegal link layer address")
+		}
+		v, mask := n.n, uint32(0xffffffff)
+		if q.addr == "net" {
+			for v != 0 && v&0xff000000 == 0 {
+				v <<= 8
+				mask <<= 8
+			}
+		}
+		return g.host(v, mask, q)
+	case "port", "portrange":
+		p, err := portProto(q)
+		if err != nil {
+			return frag{}, err
+		}
+		if n.n > 65535 {
+			return frag{}, semErr("illegal port number %d > 65535", n.n)
+		}
+		return g.ports(int(n.n), int(n.n), p, q), nil
+	case "proto":
+		return g.proto(n.n, q)
+	}
+	return frag{}, errQualSyntax
+}
+
+// portProto maps the protocol qualifier of "port"/"portrange".
+func portProto(q qual) (int, error) {
+	switch q.proto {
+	case "":
+		return protoUndef, nil
+	case "tcp":
+		return protoTCP, nil
+	case "udp":
+		return protoUDP, nil
+	case "sctp":
+		return protoSCTP, nil
+	}
+	return 0, semErr("illegal qualifier of '%s'", q.addr)
+}
+
+func (g *gen) hidID(n idNode) (frag, error) {
+	q := n.q
+	if n.prefix < 0 && n.mask == "" {
+		switch q.addr {
+		case "port", "portrange", "proto", "protochain":
+			return frag{}, semErr("'%s' modifier applied to ip host", q.addr)
+		}
+	}
+	v, bits, ok := atoin(n.s)
+	if !ok {
+		return frag{}, semErr("invalid IPv4 address '%s'", n.s)
+	}
+	v <<= 32 - bits
+	if n.prefix < 0 && n.mask == "" {
+		if q.proto == "link" {
+			return frag{}, semErr("illegal link layer address")
+		}
+		return g.host(v, 0xffffffff<<(32-bits), q)
+	}
+	var mask uint32
+	if n.mask != "" {
+		m, mbits, ok := atoin(n.mask)
+		if !ok {
+			return frag{}, semErr("invalid IPv4 address '%s'", n.mask)
+		}
+		mask = m << (32 - mbits)
+		if v&^mask != 0 {
+			return frag{}, semErr("non-network bits set in \"%s mask %s\"", n.s, n.mask)
+		}
+	} else {
+		if n.prefix > 32 {
+			return frag{}, semErr("mask length must be <= 32")
+		}
+		if n.prefix > 0 {
+			mask = 0xffffffff << (32 - n.prefix)
+		}
+		if v&^mask != 0 {
+			return frag{}, semErr("non-network bits set in \"%s/%d\"", n.s, n.prefix)
+		}
+	}
+	if q.addr != "net" {
+		return frag{}, semErr("Mask syntax for networks only")
+	}
+	return g.host(v, mask, q)
+}
+
+func (g *gen) hid6ID(n idNode) (frag, error) {
+	q := n.q
+	a, err := netip.ParseAddr(n.s)
+	if err != nil {
+		return frag{}, semErr("invalid IPv6 address %s", n.s)
+	}
+	plen := 128
+	if n.prefix >= 0 {
+		plen = n.prefix
+	}
+	if plen > 128 {
+		return frag{}, semErr("mask length must be <= 128")
+	}
+	pfx := netip.PrefixFrom(a, plen)
+	if pfx.Masked().Addr() != a {
+		return frag{}, semErr("non-network bits set in \"%s/%d\"", n.s, plen)
+	}
+	switch q.addr {
+	case "", "host":
+		if plen != 128 {
+			return frag{}, semErr("Mask syntax for networks only")
+		}
+	case "net":
+	default:
+		return frag{}, semErr("invalid qualifier against IPv6 address")
+	}
+	return g.host6(a.As16(), plen, q)
+}
+
+// host is gen_host for IPv4: Q_DEFAULT covers IPv4, ARP and RARP.
+func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
+	what := "host"
+	if q.addr == "net" {
+		what = "net"
+	}
+	switch q.proto {
+	case "":
+		ip, err := g.hostOp(addr, mask, q.dir, etherIP, 12, 16)
+		if err != nil {
+			return frag{}, err
+		}
+		a, _ := g.hostOp(addr, mask, q.dir, etherARP, 14, 24)
+		r, _ := g.hostOp(addr, mask, q.dir, etherRARP, 14, 24)
+		return orAll(ip, a, r), nil
+	case "ip":
+		return g.hostOp(addr, mask, q.dir, etherIP, 12, 16)
+	case "arp":
+		return g.hostOp(addr, mask, q.dir, etherARP, 14, 24)
+	case "rarp":
+		return g.hostOp(addr, mask, q.dir, etherRARP, 14, 24)
+	case "link":
+		return frag{}, semErr("link-layer modifier applied to %s", what)
+	case "ip6":
+		return frag{}, semErr("'ip6' modifier applied to ip host")
+	}
+	return frag{}, semErr("'%s' modifier applied to %s", q.proto, what)
+}
+
+// hostOp is gen_hostop: compare the source and/or destination address
+// field at srcOff/dstOff of the network header, after the link check.
+func (g *gen) hostOp(addr, mask uint32, dir string, ll uint32, srcOff, dstOff int) (frag, error) {
+	one := func(off int) frag {
+		return and(g.linktype(ll), cmpAbs(g.offLinkPL+off, 4, jJEQ, addr, mask))
+	}
+	switch dir {
+	case "src":
+		return one(srcOff), nil
+	case "dst":
+		return one(dstOff), nil
+	case "src and dst":
+		return and(one(srcOff), one(dstOff)), nil
+	case "", "src or dst":
+		return or(one(srcOff), one(dstOff)), nil
+	}
+	return frag{}, semErr("'%s' is not a valid qualifier for addresses other than 802.11 MAC addresses", dir)
+}
+
+// host6 is gen_host6 + gen_hostop6: up to four masked word compares.
+func (g *gen) host6(a [16]byte, plen int, q qual) (frag, error) {
+	what := "host"
+	if q.addr == "net" {
+		what = "net"
+	}
+	switch q.proto {
+	case "", "ip6":
+	case "ip":
+		return frag{}, semErr("'ip' modifier applied to ip6 %s", what)
+	case "link":
+		return frag{}, semErr("link-layer modifier applied to ip6 %s", what)
+	default:
+		return frag{}, semErr("'%s' modifier applied to ip6 %s", q.proto, what)
+	}
+	m := netip.PrefixFrom(netip.IPv6Unspecified(), plen)
+	var mask [16]byte
+	for i := 0; i < plen; i++ {
+		mask[i/8] |= 0x80 >> (i % 8)
+	}
+	_ = m
+	one := func(off int) frag {
+		f := g.linktype(etherIPv6)
+		for w := 0; w < 4; w++ {
+			v := binary.BigEndian.Uint32(a[4*w:])
+			mw := binary.BigEndian.Uint32(mask[4*w:])
+			f = and(f, cmpAbs(g.offLinkPL+off+4*w, 4, jJEQ, v, mw))
+		}
+		return f
+	}
+	switch q.dir {
+	case "src":
+		return one(8), nil
+	case "dst":
+		return one(24), nil
+	case "src and dst":
+		return and(one(8), one(24)), nil
+	case "", "src or dst":
+		return or(one(8), one(24)), nil
+	}
+	return frag{}, semErr("'%s' is not a valid qualifier for addresses other than 802.11 MAC addresses", q.dir)
+}
+
+// eid compiles a MAC-48 literal (gen_ecode).
+func (g *gen) eid(n idNode) (frag, error) {
+	if (n.q.addr != "" && n.q.addr != "host") || n.q.proto != "link" {
+		return frag{}, semErr("ethernet address used in non-ether expression")
+	}
+	mac, err := parseMAC(n.s)
+	if err != nil {
+		return frag{}, err
+	}
+	return g.etherHost(mac, n.q.dir)
+}
+
+// parseMAC is pcap_ether_aton over the EID lexeme forms.
+func parseMAC(s string) ([]byte, error) {
+	hex := strings.Map(func(r rune) rune {
+		if r == ':' || r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, s)
+	var parts []string
+	if strings.ContainsAny(s, ":-") || strings.Count(s, ".") == 5 {
+		parts = strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '-' || r == '.' })
+	} else {
+		for i := 0; i+2 <= len(hex); i += 2 {
+			parts = append(parts, hex[i:i+2])
+		}
+	}
+	if len(parts) != 6 {
+		return nil, semErr("invalid ethernet address %s", s)
+	}
+	mac := make([]byte, 6)
+	for i, p := range parts {
+		v, err := strconv.ParseUint(p, 16, 8)
+		if err != nil {
+			return nil, semErr("invalid ethernet address %s", s)
+		}
+		mac[i] = byte(v)
+	}
+	return mac, nil
+}
+
+// etherHost is gen_ehostop: 4+2 byte compares against the link header
+// (never shifted by vlan: offsets are relative to the link header).
+func (g *gen) etherHost(mac []byte, dir string) (frag, error) {
+	if g.lt != LinkEN10MB {
+		return frag{}, semErr("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel")
+	}
+	one := func(off int) frag {
+		return and(eq(off+2, 4, binary.BigEndian.Uint32(mac[2:])), eq(off, 2, uint32(binary.BigEndian.Uint16(mac))))
+	}
+	switch dir {
+	case "src":
+		return one(6), nil
+	case "dst":
+		return one(0), nil
+	case "src and dst":
+		return and(one(6), one(0)), nil
+	case "", "src or dst":
+		return or(one(6), one(0)), nil
+	}
+	return frag{}, semErr("'%s' and '%s' are only supported on 802.11 with 802.11 headers", dir, dir)
+}
+
+// ports is gen_port|gen_portrange OR'ed with their IPv6 variants, IPv6
+// first as in gencode.c (gen_or(gen_port6(...), b)).
+func (g *gen) ports(lo, hi, proto int, q qual) frag {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	v6 := and(g.linktype(etherIPv6), g.portProtos(proto, func(p uint32) frag { return g.portOp6(lo, hi, p, q.dir) }))
+	v4 := and(g.linktype(etherIP), g.portProtos(proto, func(p uint32) frag { return g.portOp(lo, hi, p, q.dir) }))
+	return or(v6, v4)
+}
+
+func (g *gen) portProtos(proto int, op func(uint32) frag) frag {
+	if proto != protoUndef {
+		return op(uint32(proto))
+	}
+	return orAll(op(protoTCP), op(protoUDP), op(protoSCTP))
+}
+
+// portAtom compares one port field (or range) via cmp.
+func portAtom(lo, hi int, cmp func(off int, jop uint16, v uint32) frag, off int) frag {
+	if lo == hi {
+		return cmp(off, jJEQ, uint32(lo))
+	}
+	return and(cmp(off, jJGE, uint32(lo)), not(cmp(off, jJGT, uint32(hi))))
+}
+
+func dirFrag(dir string, atom func(off int) frag) frag {
+	switch dir {
+	case "src":
+		return atom(0)
+	case "dst":
+		return atom(2)
+	case "src and dst":
+		return and(atom(0), atom(2))
+	}
+	return or(atom(0), atom(2))
+}
+
+// portOp is gen_portop: IPv4 protocol p, first or only fragment, port.
+func (g *gen) portOp(lo, hi int, p uint32, dir string) frag {
+	cmp := func(off int, jop uint16, v uint32) frag { return g.tranIPv4(off, 2, jop, v) }
+	head := and(eq(g.offLinkPL+9, 1, p), g.notFragment())
+	return and(head, dirFrag(dir, func(off int) frag { return portAtom(lo, hi, cmp, off) }))
+}
+
+// portOp6 is gen_portop6: next header p (no extension-header walk), port
+// at the fixed offset 40 past the IPv6 header.
+func (g *gen) portOp6(lo, hi int, p uint32, dir string) frag {
+	cmp := func(off int, jop uint16, v uint32) frag {
+		return cmpAbs(g.offLinkPL+40+off, 2, jop, v, 0xffffffff)
+	}
+	return and(eq(g.offLinkPL+6, 1, p), dirFrag(dir, func(off int) frag { return portAtom(lo, hi, cmp, off) }))
+}
+
+// notFragment is gen_ipfrag: fragment offset field zero.
+func (g *gen) notFragment() frag {
+	return not(cmpAbs(g.offLinkPL+6, 2, jJSET, 0x1fff, 0xffffffff))
+}
+
+// proto is gen_proto: "[ip|ip6|ether] proto N".
+func (g *gen) proto(v uint32, q qual) (frag, error) {
+	if q.dir != "" {
+		return frag{}, semErr("direction applied to 'proto'")
+	}
+	switch q.proto {
+	case "":
+		return or(g.ipProto(v&0xff), g.ip6Proto(v&0xff)), nil
+	case "ip":
+		return g.ipProto(v & 0xff), nil
+	case "ip6":
+		return g.ip6Proto(v & 0xff), nil
+	case "link":
+		return g.linktype(v), nil
+	case "arp", "rarp":
+		return frag{}, semErr("%s does not encapsulate another protocol", q.proto)
+	case "iso", "esis", "isis", "clnp", "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp":
+		return frag{}, unsupported(q.proto + " proto")
+	}
+	return frag{}, semErr("'%s proto' is bogus", q.proto)
+}
+
+// eprotos are pcap_nametoeproto's names plus pcap_nametollc's.
+var eprotos = map[string]uint32{
+	"aarp": 0x80f3, "arp": etherARP, "atalk": 0x809b, "decnet": 0x6003,
+	"ip": etherIP, "ip6": etherIPv6, "lat": 0x6004, "loopback": 0x9000,
+	"mopdl": 0x6001, "moprc": 0x6002, "rarp": etherRARP, "sca": 0x6007,
+	"iso": 0xfe, "stp": 0x42, "ipx": 0xe0, "netbeui": 0xf0,
+}
+
+// nameID compiles a name: host, port, port range or protocol.
+func (g *gen) nameID(n idNode) (frag, error) {
+	q := n.q
+	switch q.addr {
+	case "net":
+		return frag{}, unsupported("network name '" + n.s + "'")
+	case "", "host":
+		if q.proto == "link" {
+			return frag{}, unsupported("Ethernet host name '" + n.s + "' (/etc/ethers)")
+		}
+		return g.hostName(n.s, q)
+	case "port":
+		port, real, err := g.servicePort(n.s, q)
+		if err != nil {
+			return frag{}, err
+		}
+		return g.ports(port, port, real, q), nil
+	case "portrange":
+		return g.portRangeName(n.s, q)
+	case "proto":
+		return g.protoName(n.s, q)
+	}
+	return frag{}, errQualSyntax
+}
+
+func (g *gen) protoName(name string, q qual) (frag, error) {
+	switch q.proto {
+	case "", "ip", "ip6":
+		v, ok := protocols[name]
+		if !ok {
+			return frag{}, semErr("unknown ip proto '%s'", name)
+		}
+		return g.proto(v, q)
+	case "link":
+		v, ok := eprotos[name]
+		if !ok {
+			return frag{}, semErr("unknown ether proto '%s'", name)
+		}
+		switch name {
+		case "aarp", "atalk", "ipx":
+			return frag{}, unsupported("ether proto \\" + name)
+		}
+		return g.proto(v, q)
+	}
+	return g.proto(0, q)
+}
+
+// lookupService is pcap_nametoport: the port and, when the name exists
+// for one transport only, that transport.
+func lookupService(name string) (int, int, bool) {
+	if n, err := strconv.Atoi(name); err == nil && n >= 0 && !strings.HasPrefix(name, "+") {
+		return n, protoUndef, true
+	}
+	s, ok := services[name]
+	if !ok {
+		return 0, 0, false
+	}
+	switch {
+	case s.tcp >= 0 && s.udp >= 0 && s.tcp == s.udp:
+		return s.tcp, protoUndef, true
+	case s.tcp >= 0:
+		return s.tcp, protoTCP, true
+	case s.udp >= 0:
+		return s.udp, protoUDP, true
+	}
+	return s.sctp, protoSCTP, true
+}
+
+func (g *gen) servicePort(name string, q qual) (int, int, error) {
+	want, err := portProto(q)
+	if err != nil {
+		return 0, 0, err
+	}
+	port, real, ok := lookupService(name)
+	if !ok {
+		return 0, 0, semErr("unknown port '%s'", name)
+	}
+	real, err = narrowProto(name, want, real)
+	if err != nil {
+		return 0, 0, err
+	}
+	if port > 65535 {
+		return 0, 0, semErr("illegal port number %d > 65535", port)
+	}
+	return port, real, nil
+}
+
+// narrowProto applies gen_scode's "port 'ssh' is tcp" checks.
+func narrowProto(name string, want, real int) (int, error) {
+	names := map[int]string{protoTCP: "tcp", protoUDP: "udp", protoSCTP: "sctp"}
+	if want == protoUndef {
+		return real, nil
+	}
+	if real != protoUndef && real != want {
+		return 0, semErr("port '%s' is %s", name, names[real])
+	}
+	return want, nil
+}
+
+// portRangeName is pcap_nametoportrange: "N-M" (sscanf "%d-%d") or two
+// service names joined by '-'.
+func (g *gen) portRangeName(name string, q qual) (frag, error) {
+	want, err := portProto(q)
+	if err != nil {
+		return frag{}, err
+	}
+	lo, hi, real, ok := scanRange(name)
+	if !ok {
+		i := strings.IndexByte(name, '-')
+		if i < 0 {
+			return frag{}, semErr("unknown port in range '%s'", name)
+		}
+		var r1, r2 int
+		var ok1, ok2 bool
+		lo, r1, ok1 = lookupService(name[:i])
+		hi, r2, ok2 = lookupService(name[i+1:])
+		if !ok1 || !ok2 {
+			return frag{}, semErr("unknown port in range '%s'", name)
+		}
+		real = r2
+		if r1 != r2 {
+			real = protoUndef
+		}
+	}
+	real, err = narrowProto(name, want, real)
+	if err != nil {
+		return frag{}, err
+	}
+	for _, p := range []int{lo, hi} {
+		if p > 65535 {
+			return frag{}, semErr("illegal port number %d > 65535", p)
+		}
+	}
+	return g.ports(lo, hi, real, q), nil
+}
+
+// scanRange mimics sscanf(name, "%d-%d").
+func scanRange(s string) (int, int, int, bool) {
+	num := func(s string) (int, string, bool) {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 {
+			return 0, s, false
+		}
+		n, err := strconv.Atoi(s[:i])
+		return n, s[i:], err == nil
+	}
+	a, rest, ok := num(s)
+	if !ok || !strings.HasPrefix(rest, "-") {
+		return 0, 0, 0, false
+	}
+	b, _, ok := num(rest[1:])
+	if !ok {
+		return 0, 0, 0, false
+	}
+	return a, b, protoUndef, true
+}
+
+// hostName resolves a host name through Options.LookupHost and ORs the
+// per-address tests, IPv4 with gen_host and IPv6 with gen_host6.
+func (g *gen) hostName(name string, q qual) (frag, error) {
+	lookup := g.opts.LookupHost
+	if lookup == nil {
+		lookup = func(h string) ([]string, error) {
+			return net.DefaultResolver.LookupHost(context.Background(), h)
+		}
+	}
+	addrs, err := lookup(name)
+	if err != nil || len(addrs) == 0 {
+		return frag{}, semErr("unknown host '%s'", name)
+	}
+	if g.offLinkType < 0 && q.proto == "" && g.lt == LinkRAW {
+		q.proto = "ip"
+	}
+	var fs []frag
+	for _, s := range addrs {
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			continue
+		}
+		var f frag
+		if a.Is4() {
+			q4 := q
+			if q.proto == "ip6" {
+				continue
+			}
+			f, err = g.host(binary.BigEndian.Uint32(a.AsSlice()), 0xffffffff, q4)
+		} else {
+			q6 := q
+			if q.proto == "ip" || q.proto == "arp" || q.proto == "rarp" {
+				continue
+			}
+			if q6.proto == "" && g.lt == LinkRAW {
+				q6.proto = "ip6"
+			}
+			f, err = g.host6(a.As16(), 128, q6)
+		}
+		if err != nil {
+			return frag{}, err
+		}
+		fs = append(fs, f)
+	}
+	if len(fs) == 0 {
+		return frag{}, semErr("unknown host '%s'%s", name, fmt.Sprint(""))
+	}
+	return orAll(fs...), nil
+}

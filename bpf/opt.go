@@ -1,0 +1,3 @@
+package bpf
+
+func optimize(entry, reject *block) (*block, error) { return entry, nil }
