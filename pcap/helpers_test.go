@@ -55,7 +55,7 @@ func relName(p string) string {
 }
 
 // readAll reads every packet; err is the first non-EOF error.
-func readAll(t *testing.T, r io.Reader) (pcap.Reader, []pcap.Packet, error) {
+func readAll(t testing.TB, r io.Reader) (pcap.Reader, []pcap.Packet, error) {
 	t.Helper()
 	pr, err := pcap.NewReader(r)
 	if err != nil {

@@ -164,9 +164,9 @@ func (ng *ngReader) readBlock() (uint32, []byte, error) {
 	if err := checkBlockLength(total); err != nil {
 		return 0, nil, err
 	}
-	buf := make([]byte, total-8)
-	if n, err := io.ReadFull(ng.r, buf); err != nil {
-		return 0, nil, ngShort(err, len(buf), n)
+	buf, n, err := readN(ng.r, int(total-8))
+	if err != nil {
+		return 0, nil, ngShort(err, int(total-8), n)
 	}
 	trailer := ng.order.Uint32(buf[len(buf)-4:])
 	if trailer != total {

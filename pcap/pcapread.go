@@ -147,8 +147,8 @@ func (p *pcapReader) readData(caplen uint32) ([]byte, error) {
 	if keep > p.snaplen {
 		keep = p.snaplen
 	}
-	data := make([]byte, keep)
-	if n, err := io.ReadFull(p.r, data); err != nil {
+	data, n, err := readN(p.r, int(keep))
+	if err != nil {
 		return nil, p.shortData(err, keep, n)
 	}
 	if skip := int(caplen - keep); skip > 0 {

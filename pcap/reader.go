@@ -88,6 +88,22 @@ func maxSnaplenForLinkType(lt LinkType) uint32 {
 	return MaxSnaplen
 }
 
+// readN reads exactly n bytes. Large sizes come from untrusted headers,
+// so memory grows with the data actually present instead of being
+// allocated up front; n is what was read on a short read.
+func readN(r io.Reader, size int) ([]byte, int, error) {
+	if size <= 1<<20 {
+		buf := make([]byte, size)
+		n, err := io.ReadFull(r, buf)
+		return buf, n, err
+	}
+	buf, err := io.ReadAll(io.LimitReader(r, int64(size)))
+	if err == nil && len(buf) < size {
+		err = io.ErrUnexpectedEOF
+	}
+	return buf, len(buf), err
+}
+
 func le32(b []byte) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }

@@ -64,6 +64,9 @@ var flagSets = []flagSet{
 
 // captures lists the shared corpus (when present) and our own testdata.
 func captures(t *testing.T) map[string]string {
+	if *update {
+		writeSynthetic(t)
+	}
 	files := map[string]string{}
 	for _, f := range globAll(filepath.Join("testdata", "captures"), "") {
 		files["local/"+filepath.Base(f)] = f
@@ -255,7 +258,7 @@ func runPrinter(fs flagSet, pkts []pcap.Packet) []pktResult {
 	var out bytes.Buffer
 	pr := New(&out, o)
 	pr.names.lookupHost = fakeLookup
-	pr.names.servicesFile, pr.names.protocolsFile = "", ""
+	pr.names.servicesFile = ""
 	ts := New(io.Discard, o)
 	var res []pktResult
 	for _, pkt := range pkts {

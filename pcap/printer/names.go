@@ -23,12 +23,11 @@ type names struct {
 	eth     map[[6]byte]string
 	ifs     map[int]string
 
-	// lookupHost answers reverse lookups; servicesFile and protocolsFile
-	// are read like getservent(3)/getprotobynumber(3), "" meaning the
-	// built-in copies. Tests replace them for reproducible output.
-	lookupHost    func(netip.Addr) (string, bool)
-	servicesFile  string
-	protocolsFile string
+	// lookupHost answers reverse lookups; servicesFile is read like
+	// getservent(3), "" meaning the built-in copy. Tests replace both for
+	// reproducible output.
+	lookupHost   func(netip.Addr) (string, bool)
+	servicesFile string
 
 	once     sync.Once
 	tcpPorts map[uint16]string
@@ -38,7 +37,7 @@ type names struct {
 
 func newNames(resolve bool) *names {
 	return &names{resolve: resolve, hosts: map[netip.Addr]string{}, eth: map[[6]byte]string{}, ifs: map[int]string{},
-		lookupHost: systemLookup, servicesFile: "/etc/services", protocolsFile: "/etc/protocols"}
+		lookupHost: systemLookup, servicesFile: "/etc/services"}
 }
 
 // lookupTimeout bounds one reverse lookup; tcpdump blocks in
@@ -83,7 +82,9 @@ func (n *names) ether(b []byte) string {
 		return s
 	}
 	s := fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5])
-	if n.resolve {
+	if n.resolve && s == "ff:ff:ff:ff:ff:ff" {
+		s = "Broadcast" // tcpdump's built-in etherlist
+	} else if n.resolve {
 		oui := uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2])
 		name, ok := ouiNames[oui]
 		if !ok {
@@ -140,7 +141,7 @@ func (n *names) load() {
 				m[uint16(port)] = f[0]
 			}
 		})
-		readTable(n.protocolsFile, builtinProtocols, func(f []string) {
+		readTable("", protocolNames, func(f []string) {
 			num, err := strconv.ParseUint(f[1], 10, 8)
 			if _, dup := n.protos[uint8(num)]; err == nil && !dup {
 				n.protos[uint8(num)] = f[0]
