@@ -149,10 +149,10 @@ func (p *Printer) dump(data []byte) {
 	}
 }
 
-// suppressDefault is tcpdump's ndo_suppress_default_print: with -x, -X or
-// -A the payload is dumped anyway, so printers skip their own hex dump.
+// suppressDefault is tcpdump's ndo_suppress_default_print, set by -q, -x
+// and -X (not -A): printers then skip their own hex dump of unknown data.
 func (p *Printer) suppressDefault() bool {
-	return p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.ASCII
+	return p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.Quick
 }
 
 // defaultPrint is ND_DEFAULTPRINT: a hex and ASCII dump of what remains.
