@@ -24,6 +24,9 @@ func (g *gen) id(n idNode) (frag, error) {
 	case "addr1", "addr2", "addr3", "addr4", "ra", "ta":
 		return frag{}, unsupported("802.11 address qualifier '" + n.q.dir + "'")
 	}
+	if n.q.proto == "decnet" {
+		return frag{}, unsupported("decnet addresses")
+	}
 	switch n.q.addr {
 	case "gateway":
 		if n.kind != tID {
@@ -411,11 +414,11 @@ func (g *gen) proto(v uint32, q qual) (frag, error) {
 	}
 	switch q.proto {
 	case "":
-		return or(g.ipProto(v&0xff), g.ip6Proto(v&0xff)), nil
+		return or(g.ipProto(v), g.ip6Proto(v)), nil
 	case "ip":
-		return g.ipProto(v & 0xff), nil
+		return g.ipProto(v), nil
 	case "ip6":
-		return g.ip6Proto(v & 0xff), nil
+		return g.ip6Proto(v), nil
 	case "link":
 		return g.linktype(v), nil
 	case "arp", "rarp":

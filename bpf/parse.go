@@ -184,7 +184,7 @@ func (p *parser) headID() (node, qual, error) {
 			return p.id(q)
 		}
 	}
-	if p.isKey("gateway") {
+	if q.proto == "" && (p.isKey("gateway") || p.isKey("proto") || p.isKey("protochain")) {
 		q.addr = p.next().s
 		return p.id(q)
 	}
@@ -339,7 +339,7 @@ func (p *parser) other() (node, bool, error) {
 	p.next()
 	for {
 		a := p.peek()
-		if a.kind == tNUM || a.kind == tID || (a.kind == tOp && a.s != "(" && a.s != ")") {
+		if a.kind == tNUM || a.kind == tID || (a.kind == tKey && tierC[a.s]) || (a.kind == tOp && a.s != "(" && a.s != ")") {
 			p.next()
 			continue
 		}
