@@ -1,6 +1,9 @@
 package printer
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 var icmpNames = map[uint8]string{0: "echo reply", 4: "source quench", 8: "echo request",
 	10: "router solicitation", 13: "time stamp request", 14: "time stamp reply",
@@ -222,30 +225,28 @@ func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
 			p.printf("max resp delay: %d ", p.u16(b, 4))
 			p.printf("addr: %s", p.names.ip6(p.bytes(b, 8, 16)))
 		}
-	case 133, 134:
+	case 133:
+		return p.icmp6OptsV(b, length, 8)
+	case 134:
 		if p.o.Verbose > 0 {
-			p.unsupport("icmp6-nd-options")
-			return false
+			fl := p.u8(b, 5)
+			p.printf("\n\thop limit %d, Flags [%s], pref %s, router lifetime %ds, reachable time %dms, retrans timer %dms",
+				p.u8(b, 4), bitNames(uint32(fl), raFlags), rtPref(fl), p.u16(b, 6), p.u32(b, 8), p.u32(b, 12))
 		}
+		return p.icmp6OptsV(b, length, 16)
 	case 135:
 		p.printf(", who has %s", p.names.ip6(p.bytes(b, 8, 16)))
-		if p.o.Verbose > 0 {
-			p.unsupport("icmp6-nd-options")
-			return false
-		}
+		return p.icmp6OptsV(b, length, 24)
 	case 136:
 		p.printf(", tgt is %s", p.names.ip6(p.bytes(b, 8, 16)))
 		if p.o.Verbose > 0 {
-			p.unsupport("icmp6-nd-options")
-			return false
+			p.printf(", Flags [%s]", bitNames(p.u32(b, 4), naFlags))
 		}
+		return p.icmp6OptsV(b, length, 24)
 	case 137:
 		p.printf(", %s", p.names.ip6(p.bytes(b, 24, 16)))
 		p.printf(" to %s", p.names.ip6(p.bytes(b, 8, 16)))
-		if p.o.Verbose > 0 {
-			p.unsupport("icmp6-nd-options")
-			return false
-		}
+		return p.icmp6OptsV(b, length, 40)
 	case 141, 142:
 	default:
 		p.unsupport(fmt.Sprintf("icmp6-type-%d", typ))
@@ -434,4 +435,109 @@ func (p *Printer) igmp(b []byte, length int) {
 			p.printf(" bad igmp cksum %x!", p.u16(b, 2))
 		}
 	}
+}
+
+type bitName struct {
+	bit  uint32
+	name string
+}
+
+var (
+	raFlags = []bitName{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
+	naFlags = []bitName{{0x80000000, "router"}, {0x40000000, "solicited"}, {0x20000000, "override"}}
+	piFlags = []bitName{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
+)
+
+// bitNames is bittok2str: set flag names joined by ", ", or "none".
+func bitNames(v uint32, names []bitName) string {
+	var out []string
+	for _, n := range names {
+		if v&n.bit != 0 {
+			out = append(out, n.name)
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ", ")
+}
+
+func rtPref(v uint8) string { return []string{"medium", "high", "rsv", "low"}[(v&0x18)>>3] }
+
+func lifetime(v uint32) string {
+	if v == 0xffffffff {
+		return "infinity"
+	}
+	return fmt.Sprintf("%ds", v)
+}
+
+var ndOptNames = map[uint8]string{1: "source link-address", 2: "destination link-address", 3: "prefix info",
+	4: "redirected header", 5: "mtu", 25: "rdnss", 31: "dnssl", 7: "advertisement interval",
+	8: "homeagent information", 24: "route info"}
+
+// icmp6OptsV prints ND options with -v (icmp6_opt_print); false when the
+// line ended with a truncation.
+func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
+	if p.o.Verbose == 0 {
+		return true
+	}
+	resid := length - off
+	for cp := off; cp < len(b); {
+		if cp+2 > len(b) {
+			p.printTrunc()
+			return false
+		}
+		if resid <= 0 {
+			return true
+		}
+		typ, ol := b[cp], int(b[cp+1])
+		if ol == 0 || cp+ol*8 > len(b) {
+			p.printTrunc()
+			return false
+		}
+		name, ok := ndOptNames[typ]
+		if !ok {
+			name = "unknown"
+		}
+		p.printf("\n\t  %s option (%d), length %d (%d): ", name, typ, ol*8, ol)
+		opt := b[cp : cp+ol*8]
+		switch typ {
+		case 1, 2:
+			for i, c := range opt[2:] {
+				if i > 0 {
+					p.puts(":")
+				}
+				p.printf("%02x", c)
+			}
+		case 3:
+			if len(opt) < 32 {
+				p.printTrunc()
+				return false
+			}
+			p.printf("%s/%d%s, Flags [%s], valid time %s", p.names.ip6(opt[16:32]), opt[2], cond(ol != 4, "badlen", ""),
+				bitNames(uint32(opt[3]), piFlags), lifetime(p.u32(opt, 4)))
+			p.printf(", pref. time %s", lifetime(p.u32(opt, 8)))
+		case 5:
+			p.printf(" %d%s", p.u32(opt, 4), cond(ol != 1, "bad option length", ""))
+		case 25:
+			p.printf(" lifetime %ds,", p.u32(opt, 4))
+			for i := 0; i < (ol-1)/2; i++ {
+				p.printf(" addr: %s", p.names.ip6(p.bytes(opt, 8+16*i, 16)))
+			}
+		case 7:
+			p.printf(" %dms", p.u32(opt, 4))
+		default:
+			p.unsupport(fmt.Sprintf("nd-option-%d", typ))
+			if p.o.Verbose <= 1 {
+				p.hex("\n\t  ", opt[2:])
+				return true
+			}
+		}
+		if p.o.Verbose > 1 {
+			p.hex("\n\t    ", opt[2:])
+		}
+		cp += ol * 8
+		resid -= ol * 8
+	}
+	return true
 }

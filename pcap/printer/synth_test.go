@@ -19,7 +19,7 @@ type synthPkt struct {
 	wirLen int // 0: len(data)
 }
 
-func be16(v int) []byte { return binary.BigEndian.AppendUint16(nil, uint16(v)) }
+func be16(v int) []byte    { return binary.BigEndian.AppendUint16(nil, uint16(v)) }
 func be32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
 
 func cat(parts ...[]byte) []byte {
@@ -31,13 +31,13 @@ func cat(parts ...[]byte) []byte {
 }
 
 var (
-	macA = []byte{0x02, 0x00, 0x00, 0x00, 0x00, 0x01}
-	macB = []byte{0x02, 0x00, 0x00, 0x00, 0x00, 0x02}
+	macA  = []byte{0x02, 0x00, 0x00, 0x00, 0x00, 0x01}
+	macB  = []byte{0x02, 0x00, 0x00, 0x00, 0x00, 0x02}
 	bcast = []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
-	ipA  = []byte{192, 0, 2, 1}
-	ipB  = []byte{192, 0, 2, 2}
-	ip6A = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
-	ip6B = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}
+	ipA   = []byte{192, 0, 2, 1}
+	ipB   = []byte{192, 0, 2, 2}
+	ip6A  = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
+	ip6B  = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}
 )
 
 func eth(dst, src []byte, typ int, payload []byte) []byte {
@@ -157,10 +157,14 @@ func synthEthernet() []synthPkt {
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 58, icmp6Msg(ip6A, ip6B, 135, 0, cat(make([]byte, 4), ip6B, []byte{1, 1}, macA))))},
 		{data: eth(macA, macB, 0x86dd, ipv6(ip6B, ip6A, 58, icmp6Msg(ip6B, ip6A, 136, 0, cat(be32(0x60000000), ip6B, []byte{2, 1}, macB))))},
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 58, icmp6Msg(ip6A, ip6B, 133, 0, make([]byte, 4))))},
+		{data: eth(macA, macB, 0x86dd, ipv6(ip6B, ip6A, 58, icmp6Msg(ip6B, ip6A, 134, 0, cat([]byte{64, 0xc8}, be16(1800), be32(0), be32(0),
+			[]byte{3, 4, 64, 0xc0}, be32(86400), be32(14400), be32(0), ip6A[:8], make([]byte, 8),
+			[]byte{5, 1, 0, 0}, be32(1500), []byte{1, 1}, macB,
+			[]byte{25, 3, 0, 0}, be32(0xffffffff), ip6B))))},
 		{data: eth(macA, macB, 0x86dd, ipv6(ip6B, ip6A, 58, icmp6Msg(ip6B, ip6A, 1, 4, cat(make([]byte, 4), ipv6(ip6A, ip6B, 17, udpSeg(ip6A, ip6B, 40000, 53, q))))))},
 		{data: eth(macA, macB, 0x86dd, ipv6(ip6B, ip6A, 58, icmp6Msg(ip6B, ip6A, 3, 0, cat(make([]byte, 4), ipv6(ip6A, ip6B, 17, nil)))))},
 		{data: eth(macA, macB, 0x86dd, ipv6(ip6B, ip6A, 58, icmp6Msg(ip6B, ip6A, 2, 0, cat(be32(1280), ipv6(ip6A, ip6B, 17, nil)))))},
-		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 44, cat([]byte{17, 0}, be16(1), be32(0xdeadbeef), udpSeg(ip6A, ip6B, 7000, 7001, make([]byte, 16)))))},
+		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 44, cat([]byte{17, 0}, be16(1), be32(0xdeadbeef), udpSeg(ip6A, ip6B, 5000, 5001, make([]byte, 16)))))},
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 60, cat([]byte{6, 0, 1, 4, 0, 0, 0, 0}, tcpSeg(ip6A, ip6B, 443, 50000, 1, 2, 0x10, 100, nil, nil))))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 25, 0x4000, nil, tcpSeg(ipA, ipB, 41000, 80, 1, 1, 0x18, 502, nil, []byte("GET / HTTP/1.0\r\n\r\n"))))[:60], wirLen: 72},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 26, 0, nil, udpSeg(ipA, ipB, 40000, 53, q)))[:50], wirLen: 71},
