@@ -10,6 +10,7 @@
 package printer
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -67,7 +68,10 @@ func New(w io.Writer, o Options) *Printer {
 	return &Printer{w: w, o: o, conns: map[tcpKey]*tcpSeq{}, names: newNames(o.NoResolve == 0)}
 }
 
-// Print writes one packet exactly as tcpdump prints it, final newline included.
+// Print writes one packet exactly as tcpdump prints it, final newline
+// included. A decoder bug on hostile input does not crash the capture: the
+// line ends with tcpdump's " [|proto]" marker, the packet counts as
+// unsupported and Print returns an error naming the packet, after writing.
 func (p *Printer) Print(pkt pcap.Packet) error {
 	p.count++
 	p.out = p.out[:0]
@@ -88,11 +92,16 @@ func (p *Printer) Print(pkt pcap.Packet) error {
 	p.timestamp(pkt.Timestamp)
 	p.proto = ""
 	p.llHdrLen = 0
-	p.decode(pkt.LinkType, data, length)
+	bug := p.decode(pkt.LinkType, data, length)
 	p.dump(data)
 	p.out = append(p.out, '\n')
-	_, err := p.w.Write(p.out)
-	return err
+	if _, err := p.w.Write(p.out); err != nil {
+		return err
+	}
+	if bug != nil {
+		return fmt.Errorf("printer: packet %d: %v", p.count, bug)
+	}
+	return nil
 }
 
 // Supported reports whether every protocol of the last printed packet is
@@ -141,11 +150,12 @@ func (p *Printer) invalidHeader(caplen, length int) bool {
 
 // decode runs the link-layer printer, turning a truncation unwind into
 // tcpdump's " [|proto]" marker.
-func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) {
+func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) (bug any) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(truncated); !ok {
-				panic(r)
+				bug = r
+				p.unsupport("internal-error")
 			}
 			p.printf(" [|%s]", p.proto)
 			p.llHdrLen = 0
@@ -166,6 +176,7 @@ func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) {
 		p.unsupport("linktype-" + strconv.Itoa(int(lt)))
 		p.defaultPrint(data)
 	}
+	return nil
 }
 
 // truncated is the panic value that stands in for tcpdump's longjmp when a

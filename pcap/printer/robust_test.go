@@ -1,0 +1,56 @@
+package printer
+
+import (
+	"io"
+	"math/rand"
+	"testing"
+
+	"github.com/gonsenter/gonsenter/pcap"
+)
+
+// TestNoPanicOnDamagedPackets prints every corpus packet cut at every
+// length and with random byte damage, under several flag sets: tcpdump
+// never crashes on malformed input and neither may we.
+func TestNoPanicOnDamagedPackets(t *testing.T) {
+	files := captures(t)
+	rng := rand.New(rand.NewSource(1))
+	opts := []Options{{NoResolve: 1}, {NoResolve: 1, Verbose: 2, Ether: true}, {NoResolve: 1, Quick: true, HexASCII: 2}}
+	for _, rel := range sortedKeys(files) {
+		pkts, err := readCapture(files[rel], 40)
+		if err != nil {
+			continue
+		}
+		for _, o := range opts {
+			pr := New(io.Discard, o)
+			pr.names.lookupHost = fakeLookup
+			for _, pkt := range pkts {
+				for cut := 0; cut <= len(pkt.Data) && cut < 200; cut += 1 + cut/16 {
+					q := pkt
+					q.Data = append([]byte(nil), pkt.Data[:cut]...)
+					q.CaptureLength = cut
+					printNoPanic(t, rel, pr, q)
+				}
+				for i := 0; i < 20; i++ {
+					q := pkt
+					q.Data = append([]byte(nil), pkt.Data...)
+					for j := 0; j < 1+rng.Intn(4) && len(q.Data) > 0; j++ {
+						q.Data[rng.Intn(len(q.Data))] = byte(rng.Intn(256))
+					}
+					printNoPanic(t, rel, pr, q)
+				}
+			}
+		}
+	}
+}
+
+func printNoPanic(t *testing.T, rel string, pr *Printer, pkt pcap.Packet) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("%s: panic on %x: %v", rel, pkt.Data, r)
+		}
+	}()
+	if err := pr.Print(pkt); err != nil {
+		t.Fatal(err)
+	}
+}
