@@ -64,6 +64,13 @@ func (g *gen) allocScratch() (uint32, error) {
 	return uint32(g.scratch - 1), nil
 }
 
+// konstCode is a constant operand, "ld #v" when it must be loaded. With
+// the optimizer on, constant subexpressions are folded as libpcap's
+// optimizer folds them (no packet data is involved, so no verdict moves).
+func konstCode(v uint32) acode {
+	return acode{s: []xbpf.RawInstruction{stmt(opLD|mIMM, v)}, konst: true, k: v}
+}
+
 // leftmostZero reports whether the first statement libpcap generates for
 // a is "ld #0": gen_arth rejects such a divisor as "division by zero"
 // even when it is not constant ("len / tcp[0]").
@@ -84,13 +91,16 @@ func leftmostZero(a arith) bool {
 func (g *gen) arith(a arith) (acode, error) {
 	switch a := a.(type) {
 	case numArith:
-		return acode{s: []xbpf.RawInstruction{stmt(opLD|mIMM, a.v)}, konst: true, k: a.v}, nil
+		return konstCode(a.v), nil
 	case lenArith:
 		return acode{s: []xbpf.RawInstruction{stmt(opLD|szW|mLEN, 0)}}, nil
 	case negArith:
 		x, err := g.arith(a.a)
 		if err != nil {
 			return acode{}, err
+		}
+		if x.konst && !g.opts.NoOptimize {
+			return konstCode(-x.k), nil
 		}
 		return acode{s: append(x.s, stmt(opALU|aluNEG, 0)), checks: x.checks}, nil
 	case binArith:
@@ -117,6 +127,12 @@ func (g *gen) binArith(a binArith) (acode, error) {
 		l, err := g.arith(a.a)
 		if err != nil {
 			return acode{}, err
+		}
+		if (op == aluDIV || op == aluMOD) && r.k == 0 {
+			return acode{}, semErr("division by zero")
+		}
+		if v, ok := fold(op, l.k, r.k); ok && l.konst && !g.opts.NoOptimize {
+			return konstCode(v), nil
 		}
 		checks := append(append([]frag{}, l.checks...), r.checks...)
 		return acode{s: append(l.s, stmt(opALU|op|srcK, r.k)), checks: checks}, nil

@@ -1,3 +1,686 @@
 package bpf
 
-func optimize(entry, reject *block) (*block, error) { return entry, nil }
+import (
+	"fmt"
+
+	xbpf "golang.org/x/net/bpf"
+)
+
+// The optimizer works on the decision DAG built by the generator, where
+// every block still loads everything it tests. It never changes a verdict
+// of the unoptimized program, including on truncated packets: libpcap's
+// optimizer may delete a load that would have run off the end of the
+// packet (pcap-filter-spec.md P4: "tcp[100] = 0 or not tcp[100] = 0"
+// accepts a short packet once optimized, rejects it with -O), so our rule
+// is that of tcpdump -O. Concretely:
+//
+//   - Jump threading: an edge whose knowledge (facts established by earlier
+//     tests on every path to it) decides the target block's test skips that
+//     block, but only if every load in it already succeeded on every path
+//     (the same value was loaded before), or if the decided target rejects
+//     (an out-of-bounds abort rejects too).
+//   - Identical blocks (same statements, test and successors) are merged.
+//   - Loads of a value the register already holds on every path in are
+//     dropped (ldh [12] once for a chain of EtherType tests).
+//
+// The only case where we deliberately keep a libpcap -O verdict against
+// libpcap's optimized one is such an out-of-bounds load.
+
+// valKey identifies a symbolic value (value numbering, as optimize.c).
+type valKey struct {
+	kind uint8
+	op   uint16
+	a, b int
+	k    uint32
+}
+
+const (
+	vConst uint8 = iota + 1
+	vLen
+	vAbs
+	vInd
+	vMsh
+	vALU
+	vMem0 // initial, unknown content of a scratch word
+)
+
+const unknown = -1
+
+type valTab struct {
+	ids    map[valKey]int
+	consts map[int]uint32
+	keys   []valKey
+}
+
+func newValTab() *valTab { return &valTab{ids: map[valKey]int{}, consts: map[int]uint32{}} }
+
+func (t *valTab) intern(k valKey) int {
+	if id, ok := t.ids[k]; ok {
+		return id
+	}
+	id := len(t.keys)
+	t.keys = append(t.keys, k)
+	t.ids[k] = id
+	if k.kind == vConst {
+		t.consts[id] = k.k
+	}
+	return id
+}
+
+func (t *valTab) konst(k uint32) int { return t.intern(valKey{kind: vConst, k: k}) }
+
+func (t *valTab) constOf(id int) (uint32, bool) {
+	if id == unknown {
+		return 0, false
+	}
+	c, ok := t.consts[id]
+	return c, ok
+}
+
+// fold evaluates a constant ALU operation as libpcap's optimizer does;
+// ok is false for division by zero.
+func fold(op uint16, a, b uint32) (uint32, bool) {
+	switch op {
+	case aluADD:
+		return a + b, true
+	case aluSUB:
+		return a - b, true
+	case aluMUL:
+		return a * b, true
+	case aluDIV, aluMOD:
+		if b == 0 {
+			return 0, false
+		}
+		if op == aluDIV {
+			return a / b, true
+		}
+		return a % b, true
+	case aluAND:
+		return a & b, true
+	case aluOR:
+		return a | b, true
+	case aluXOR:
+		return a ^ b, true
+	case aluLSH, aluRSH:
+		if b >= 32 {
+			return 0, true
+		}
+		if op == aluLSH {
+			return a << b, true
+		}
+		return a >> b, true
+	case aluNEG:
+		return -a, true
+	}
+	return 0, false
+}
+
+// regs is the symbolic register file.
+type regs struct {
+	a, x int
+	m    [16]int
+}
+
+func unknownRegs() regs {
+	r := regs{a: unknown, x: unknown}
+	for i := range r.m {
+		r.m[i] = unknown
+	}
+	return r
+}
+
+// step applies one statement. It returns the value the statement writes
+// (or unknown), whether it is a load that can abort the program (risky
+// holds the loaded value's id, or -2 for a possibly-zero divisor), and
+// which register it writes ('a', 'x', 'm' or 0).
+func (t *valTab) step(s xbpf.RawInstruction, r *regs) (val, risky int, dst byte) {
+	risky = unknown
+	switch s.Op & 0x07 {
+	case opLD, opLDX:
+		var v int
+		switch s.Op & 0xe0 {
+		case mIMM:
+			v = t.konst(s.K)
+		case mLEN:
+			v = t.intern(valKey{kind: vLen})
+		case mABS:
+			v = t.intern(valKey{kind: vAbs, op: s.Op & 0x18, k: s.K})
+			risky = v
+		case mIND:
+			if r.x == unknown {
+				v = t.intern(valKey{kind: vInd, op: s.Op & 0x18, a: len(t.keys), b: -3, k: s.K}) // fresh
+			} else {
+				v = t.intern(valKey{kind: vInd, op: s.Op & 0x18, a: r.x, k: s.K})
+			}
+			risky = v
+		case mMSH:
+			v = t.intern(valKey{kind: vMsh, k: s.K})
+			risky = v
+		case mMEM:
+			v = r.m[s.K&15]
+		}
+		if s.Op&0x07 == opLD {
+			r.a = v
+			return v, risky, 'a'
+		}
+		r.x = v
+		return v, risky, 'x'
+	case opST:
+		r.m[s.K&15] = r.a
+		return r.a, risky, 'm'
+	case 0x03:
+		r.m[s.K&15] = r.x
+		return r.x, risky, 'm'
+	case opMISC:
+		if s.Op&0xf8 == miscTXA {
+			r.a = r.x
+			return r.a, risky, 'a'
+		}
+		r.x = r.a
+		return r.x, risky, 'x'
+	case opALU:
+		op := s.Op & 0xf0
+		b := t.konst(s.K)
+		if s.Op&srcX != 0 {
+			b = r.x
+		}
+		if op == aluDIV || op == aluMOD {
+			if c, ok := t.constOf(b); !ok || c == 0 {
+				risky = -2
+			}
+		}
+		r.a = t.alu(op, r.a, b)
+		return r.a, risky, 'a'
+	}
+	return unknown, risky, 0
+}
+
+func (t *valTab) alu(op uint16, a, b int) int {
+	if a == unknown || b == unknown {
+		return t.intern(valKey{kind: vALU, op: op, a: len(t.keys), b: -3}) // fresh
+	}
+	ca, oka := t.constOf(a)
+	cb, okb := t.constOf(b)
+	if oka && okb {
+		if v, ok := fold(op, ca, cb); ok {
+			return t.konst(v)
+		}
+	}
+	if okb && ((op == aluAND || op == aluMUL) && cb == 0 || op == aluOR && cb == 0xffffffff) {
+		return t.konst(cb)
+	}
+	if op == aluNEG {
+		b = 0
+	}
+	return t.intern(valKey{kind: vALU, op: op, a: a, b: b})
+}
+
+// know is what holds on an edge: value ranges and set-bit facts from
+// earlier tests, and values whose loads have succeeded.
+type know struct {
+	lo, hi map[int]uint32
+	neq    map[[2]uint64]bool
+	jset   map[[2]uint64]bool
+	loaded map[int]bool
+	// absEnd is the end of the furthest absolute load that succeeded: the
+	// packet has at least that many bytes, so shorter loads cannot fail.
+	absEnd uint64
+	// indEnd is the same for loads relative to an IPv4 header length (X
+	// from ldxb 4*([k]&0xf)), per X value.
+	indEnd map[int]uint64
+}
+
+func newKnow() *know {
+	return &know{lo: map[int]uint32{}, hi: map[int]uint32{}, neq: map[[2]uint64]bool{}, jset: map[[2]uint64]bool{},
+		loaded: map[int]bool{}, indEnd: map[int]uint64{}}
+}
+
+// sizeOf is the byte width of a load's size field.
+func sizeOf(op uint16) uint64 {
+	switch op {
+	case szB:
+		return 1
+	case szH:
+		return 2
+	}
+	return 4
+}
+
+// markLoaded records that the load of value v succeeded.
+func (k *know) markLoaded(t *valTab, v int) {
+	k.loaded[v] = true
+	key := t.keys[v]
+	switch key.kind {
+	case vAbs:
+		k.absEnd = max(k.absEnd, uint64(key.k)+sizeOf(key.op))
+	case vMsh:
+		k.absEnd = max(k.absEnd, uint64(key.k)+1)
+	case vInd:
+		if key.a >= 0 && key.b != -3 && t.keys[key.a].kind == vMsh {
+			k.indEnd[key.a] = max(k.indEnd[key.a], uint64(key.k)+sizeOf(key.op))
+		}
+	}
+}
+
+// safe reports whether loading value v cannot fail given k.
+func (k *know) safe(t *valTab, v int) bool {
+	if k.loaded[v] {
+		return true
+	}
+	key := t.keys[v]
+	switch key.kind {
+	case vAbs:
+		return uint64(key.k)+sizeOf(key.op) <= k.absEnd
+	case vMsh:
+		return uint64(key.k)+1 <= k.absEnd
+	case vInd:
+		if key.b == -3 {
+			return false
+		}
+		end, ok := k.indEnd[key.a]
+		return ok && uint64(key.k)+sizeOf(key.op) <= end
+	}
+	return false
+}
+
+func (k *know) clone() *know {
+	c := newKnow()
+	for v, x := range k.lo {
+		c.lo[v] = x
+	}
+	for v, x := range k.hi {
+		c.hi[v] = x
+	}
+	for v, x := range k.neq {
+		c.neq[v] = x
+	}
+	for v, x := range k.jset {
+		c.jset[v] = x
+	}
+	for v := range k.loaded {
+		c.loaded[v] = true
+	}
+	c.absEnd = k.absEnd
+	for v, x := range k.indEnd {
+		c.indEnd[v] = x
+	}
+	return c
+}
+
+func (k *know) bounds(v int) (uint32, uint32) {
+	lo, hi := uint32(0), uint32(0xffffffff)
+	if x, ok := k.lo[v]; ok {
+		lo = x
+	}
+	if x, ok := k.hi[v]; ok {
+		hi = x
+	}
+	return lo, hi
+}
+
+// intersect keeps what holds on both edges.
+func intersect(a, b *know) *know {
+	c := newKnow()
+	for v := range a.lo {
+		if _, ok := b.lo[v]; ok {
+			c.lo[v] = min(a.lo[v], b.lo[v])
+		}
+	}
+	for v := range a.hi {
+		if _, ok := b.hi[v]; ok {
+			c.hi[v] = max(a.hi[v], b.hi[v])
+		}
+	}
+	for f, x := range a.neq {
+		if b.neq[f] == x {
+			c.neq[f] = x
+		}
+	}
+	for f, x := range a.jset {
+		if y, ok := b.jset[f]; ok && x == y {
+			c.jset[f] = x
+		}
+	}
+	for v := range a.loaded {
+		if b.loaded[v] {
+			c.loaded[v] = true
+		}
+	}
+	c.absEnd = min(a.absEnd, b.absEnd)
+	for v, x := range a.indEnd {
+		if y, ok := b.indEnd[v]; ok {
+			c.indEnd[v] = min(x, y)
+		}
+	}
+	return c
+}
+
+// decide evaluates test (jop, k) of value v, if the knowledge implies it.
+func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
+	if c, ok := t.constOf(v); ok {
+		return evalJump(jop, c, k), true
+	}
+	lo, hi := kn.bounds(v)
+	if lo == hi {
+		return evalJump(jop, lo, k), true
+	}
+	switch jop {
+	case jJEQ:
+		if k < lo || k > hi || kn.neq[[2]uint64{uint64(v), uint64(k)}] {
+			return false, true
+		}
+	case jJGT:
+		if lo > k {
+			return true, true
+		}
+		if hi <= k {
+			return false, true
+		}
+	case jJGE:
+		if lo >= k {
+			return true, true
+		}
+		if hi < k {
+			return false, true
+		}
+	case jJSET:
+		if x, ok := kn.jset[[2]uint64{uint64(v), uint64(k)}]; ok {
+			return x, true
+		}
+		if k == 0 {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func evalJump(jop uint16, a, k uint32) bool {
+	switch jop {
+	case jJEQ:
+		return a == k
+	case jJGT:
+		return a > k
+	case jJGE:
+		return a >= k
+	}
+	return a&k != 0
+}
+
+// learn records the outcome of test (jop, k) on value v.
+func (k *know) learn(v int, jop uint16, c uint32, outcome bool) {
+	if v == unknown {
+		return
+	}
+	lo, hi := k.bounds(v)
+	switch {
+	case jop == jJEQ && outcome:
+		lo, hi = c, c
+	case jop == jJEQ:
+		k.neq[[2]uint64{uint64(v), uint64(c)}] = true
+	case jop == jJGT && outcome:
+		if c == 0xffffffff {
+			return
+		}
+		lo = max(lo, c+1)
+	case jop == jJGT:
+		hi = min(hi, c)
+	case jop == jJGE && outcome:
+		lo = max(lo, c)
+	case jop == jJGE:
+		if c == 0 {
+			return
+		}
+		hi = min(hi, c-1)
+	case jop == jJSET:
+		k.jset[[2]uint64{uint64(v), uint64(c)}] = outcome
+		return
+	}
+	k.lo[v], k.hi[v] = lo, hi
+}
+
+// blockSummary is a block simulated from unknown registers: the values it
+// must load, the value it tests and the constant (or X value) it tests
+// against.
+type blockSummary struct {
+	risky  []int
+	div    bool // divides by a possibly-zero value
+	tested int
+	k      uint32
+	kKnown bool
+}
+
+func (t *valTab) summarize(b *block) blockSummary {
+	r := unknownRegs()
+	var s blockSummary
+	for _, st := range b.stmts {
+		_, risky, _ := t.step(st, &r)
+		if risky == -2 {
+			s.div = true
+		} else if risky != unknown {
+			s.risky = append(s.risky, risky)
+		}
+	}
+	s.tested, s.k, s.kKnown = r.a, b.k, true
+	if b.jop&srcX != 0 {
+		s.k, s.kKnown = t.constOf(r.x)
+	}
+	return s
+}
+
+// inEdge is an edge into a block with the knowledge that holds on it;
+// from == nil is the program entry.
+type inEdge struct {
+	from  *block
+	sense bool
+	kn    *know
+}
+
+func (e inEdge) redirect(to *block, entry **block) {
+	switch {
+	case e.from == nil:
+		*entry = to
+	case e.sense:
+		e.from.jt = to
+	default:
+		e.from.jf = to
+	}
+}
+
+// thread performs one topological pass of jump threading.
+func thread(entry *block, reject *block) *block {
+	t := newValTab()
+	order := topoOrder(entry)
+	ins := map[*block][]inEdge{entry: {{kn: newKnow()}}}
+	for _, b := range order {
+		if b.ret {
+			continue
+		}
+		sum := t.summarize(b)
+		var kept []inEdge
+		for _, e := range ins[b] {
+			if to := t.skipTarget(b, sum, e.kn, reject); to != nil {
+				e.redirect(to, &entry)
+				ins[to] = append(ins[to], inEdge{e.from, e.sense, e.kn})
+				continue
+			}
+			kept = append(kept, e)
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		kn := kept[0].kn
+		for _, e := range kept[1:] {
+			kn = intersect(kn, e.kn)
+		}
+		if !sum.div {
+			kn = kn.clone()
+			for _, v := range sum.risky {
+				kn.markLoaded(t, v)
+			}
+		}
+		if out, ok := t.decideBlock(kn, b, sum); ok {
+			// The test is decided but its loads must stay: both edges
+			// lead where the decided one does.
+			if out {
+				b.jf = b.jt
+			} else {
+				b.jt = b.jf
+			}
+		}
+		for _, sense := range []bool{true, false} {
+			to := b.jf
+			if sense {
+				to = b.jt
+			}
+			ekn := kn.clone()
+			if sum.kKnown {
+				ekn.learn(sum.tested, b.jop&0xf0, sum.k, sense)
+			}
+			ins[to] = append(ins[to], inEdge{b, sense, ekn})
+		}
+	}
+	return entry
+}
+
+func (t *valTab) decideBlock(kn *know, b *block, sum blockSummary) (bool, bool) {
+	if b.jt == b.jf {
+		return true, true
+	}
+	if !sum.kKnown {
+		return false, false
+	}
+	return t.decide(kn, sum.tested, b.jop&0xf0, sum.k)
+}
+
+// skipTarget returns where an edge with knowledge kn into b may jump
+// directly, or nil.
+func (t *valTab) skipTarget(b *block, sum blockSummary, kn *know, reject *block) *block {
+	out, ok := t.decideBlock(kn, b, sum)
+	if !ok {
+		return nil
+	}
+	to := b.jf
+	if out {
+		to = b.jt
+	}
+	if to == reject {
+		return to
+	}
+	if sum.div {
+		return nil
+	}
+	for _, v := range sum.risky {
+		if !kn.safe(t, v) {
+			return nil
+		}
+	}
+	return to
+}
+
+// mergeIdentical replaces blocks equal in statements, test and successors
+// by one representative, bottom-up.
+func mergeIdentical(entry *block) *block {
+	order := topoOrder(entry)
+	canon := map[string]*block{}
+	repl := map[*block]*block{}
+	get := func(b *block) *block {
+		if r, ok := repl[b]; ok {
+			return r
+		}
+		return b
+	}
+	ids := map[*block]int{}
+	for i, b := range order {
+		ids[b] = i
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		b := order[i]
+		if b.ret {
+			continue
+		}
+		b.jt, b.jf = get(b.jt), get(b.jf)
+		key := fmt.Sprint(b.stmts, b.jop, b.k, ids[b.jt], ids[b.jf])
+		if c, ok := canon[key]; ok {
+			repl[b] = c
+			continue
+		}
+		canon[key] = b
+	}
+	return get(entry)
+}
+
+// dropRedundantLoads removes statements that write a register with the
+// value it already holds on every path into the block.
+func dropRedundantLoads(entry *block) {
+	t := newValTab()
+	order := topoOrder(entry)
+	in := map[*block]*regs{}
+	init := unknownRegs()
+	init.a, init.x = t.konst(0), t.konst(0)
+	in[entry] = &init
+	for _, b := range order {
+		if b.ret || in[b] == nil {
+			continue
+		}
+		r := *in[b]
+		var kept []xbpf.RawInstruction
+		for _, s := range b.stmts {
+			before := r
+			val, _, dst := t.step(s, &r)
+			if val != unknown && ((dst == 'a' && before.a == val) || (dst == 'x' && before.x == val) ||
+				(dst == 'm' && before.m[s.K&15] == val)) {
+				continue
+			}
+			kept = append(kept, s)
+		}
+		b.stmts = kept
+		for _, to := range []*block{b.jt, b.jf} {
+			if in[to] == nil {
+				c := r
+				in[to] = &c
+			} else {
+				meet(in[to], &r)
+			}
+		}
+	}
+}
+
+func meet(dst, src *regs) {
+	if dst.a != src.a {
+		dst.a = unknown
+	}
+	if dst.x != src.x {
+		dst.x = unknown
+	}
+	for i := range dst.m {
+		if dst.m[i] != src.m[i] {
+			dst.m[i] = unknown
+		}
+	}
+}
+
+func countInsns(entry *block) int {
+	n := 0
+	for _, b := range topoOrder(entry) {
+		n += len(b.stmts) + 1
+	}
+	return n
+}
+
+// optimize runs threading and merging to a fixed point, then drops
+// redundant loads.
+func optimize(entry, reject *block) (*block, error) {
+	for i, prev := 0, -1; i < 8; i++ {
+		entry = thread(entry, reject)
+		entry = mergeIdentical(entry)
+		n := countInsns(entry)
+		if n == prev {
+			break
+		}
+		prev = n
+	}
+	if !entry.ret {
+		dropRedundantLoads(entry)
+	}
+	return entry, nil
+}
