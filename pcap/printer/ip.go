@@ -239,7 +239,24 @@ func (p *Printer) ipRoute(b []byte) {
 
 // demux is ip_demux_print.
 func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
+	for nh == 51 {
+		if len(b) < 1 {
+			p.proto = "ah"
+			p.printTrunc()
+			return
+		}
+		nh = b[0]
+		adv := p.ah(b)
+		b = from(b, adv)
+		length -= adv
+	}
 	switch nh {
+	case 50:
+		p.esp(b, length)
+	case 108:
+		p.ipcomp(b)
+	case 112:
+		p.vrrp(b, length, h)
 	case 6:
 		p.tcp(b, length, h)
 	case 17:
@@ -294,8 +311,8 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
 
 // ipProtoDissected are IP protocols tcpdump dissects and we do not.
 var ipProtoDissected = map[uint8]string{
-	51: "ah", 50: "esp", 108: "ipcomp", 33: "dccp", 9: "igrp", 88: "eigrp", 8: "egp",
-	89: "ospf", 46: "rsvp", 55: "mobile", 103: "pim", 112: "vrrp", 113: "pgm", 143: "ether",
+	33: "dccp", 9: "igrp", 88: "eigrp", 8: "egp",
+	89: "ospf", 46: "rsvp", 55: "mobile", 103: "pim", 113: "pgm", 143: "ether",
 }
 
 // ip6 is ip6_print with the extension headers tcpdump walks.

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"encoding/binary"
 	"strings"
 )
 
@@ -349,38 +350,44 @@ func (p *Printer) fastOpen(b []byte, exp bool) {
 	}
 }
 
-// tcpPortsDissected are the TCP ports whose payload tcpdump decodes with a
-// printer this package lacks.
-var tcpPortsDissected = map[uint16]string{
-	23: "telnet", 25: "smtp", 43: "whois", 179: "bgp", 1723: "pptp", 6379: "resp",
-	139: "nbt", 445: "smb", 10288: "beep", 6633: "openflow", 6653: "openflow", 21: "ftp",
-	554: "rtsp", 8554: "rtsp", 639: "msdp", 323: "rpki-rtr", 646: "ldp", 2049: "nfs",
+// tcpPorts is tcp_print's payload dispatch order (tcpdump 4.99.3 built
+// without SMB). Names this package decodes are handled in tcpPayload; the
+// rest are flagged unsupported.
+var tcpPorts = []udpPort{
+	{"telnet", either(23)}, {"smtp", either(25)}, {"whois", either(43)}, {"bgp", either(179)},
+	{"pptp", either(1723)}, {"resp", either(6379)}, {"ssh", either(22)}, {"beep", either(10288)},
+	{"openflow", either(6633, 6653)}, {"ftp", either(21)}, {"http", either(80, 8080)},
+	{"rtsp", either(554, 8554)}, {"domain", either(53)}, {"msdp", either(639)},
+	{"rpki-rtr", either(323)}, {"ldp", either(646)},
 }
 
 // tcpPayload is the port dispatch at the end of tcp_print.
 func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, flags uint8) {
-	port := func(n uint16) bool { return sport == n || dport == n }
 	if flags&0x04 != 0 && p.o.Verbose > 0 {
 		p.rstData(b, length)
 		return
 	}
-	switch {
-	case port(22):
-		p.ssh(b, length)
-	case port(80) || port(8080):
-		p.puts(": ")
-		p.txtProto(b, length, "http", httpCmds)
-	case port(53):
-		p.dns(b, length, true, false)
-	default:
-		for _, n := range []uint16{sport, dport} {
-			if name, ok := tcpPortsDissected[n]; ok {
-				if n == 2049 && length < 4 {
-					continue
-				}
-				p.unsupport(name)
-				return
-			}
+	for _, e := range tcpPorts {
+		if !e.match(sport, dport) {
+			continue
+		}
+		switch e.name {
+		case "ssh":
+			p.ssh(b, length)
+		case "http":
+			p.puts(": ")
+			p.txtProto(b, length, "http", httpCmds)
+		case "domain":
+			p.dns(b, length, true, false)
+		default:
+			p.unsupport(e.name)
+		}
+		return
+	}
+	if (sport == 2049 || dport == 2049) && length >= 4 && len(b) >= 12 {
+		dir := binary.BigEndian.Uint32(b[8:])
+		if (dport == 2049 && dir == 0) || (sport == 2049 && dir == 1) {
+			p.unsupport("nfs")
 		}
 	}
 }

@@ -1,18 +1,48 @@
 package printer
 
-// udpPortsDissected are the UDP ports whose payload tcpdump decodes with a
-// printer this package lacks (udp_print's port dispatch).
-var udpPortsDissected = map[uint16]string{
-	525: "timed", 69: "tftp", 520: "rip", 654: "aodv", 500: "isakmp", 4500: "isakmp",
-	7500: "isakmp", 8500: "isakmp", 161: "snmp", 162: "snmp", 88: "krb", 750: "krb",
-	1701: "l2tp", 137: "nbt", 138: "nbt", 2103: "zephyr", 2104: "zephyr", 521: "ripng",
-	546: "dhcp6", 547: "dhcp6", 5359: "ahcp", 6696: "babel", 6697: "babel", 8231: "hncp",
-	496: "cisco-autorp", 1645: "radius", 1812: "radius", 1646: "radius", 1813: "radius",
-	1700: "radius", 3799: "radius", 921: "lwres", 646: "ldp", 698: "olsr", 3503: "lspping",
-	701: "lmp", 1589: "vqp", 6343: "sflow", 12222: "lwapp", 5060: "sip", 514: "syslog",
-	8472: "otv", 4789: "vxlan", 6081: "geneve", 4342: "lisp", 4790: "vxlan-gpe",
-	17754: "zep", 6635: "mpls", 319: "ptp", 320: "ptp", 30490: "someip",
+// udpPort is one entry of udp_print's port dispatch, in tcpdump's order.
+type udpPort struct {
+	name  string
+	match func(sport, dport uint16) bool
 }
+
+func either(ports ...uint16) func(sport, dport uint16) bool {
+	return func(sport, dport uint16) bool {
+		for _, n := range ports {
+			if sport == n || dport == n {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func dst(ports ...uint16) func(sport, dport uint16) bool {
+	return func(_, dport uint16) bool { return either(ports...)(dport, dport) }
+}
+
+// udpPorts is udp_print's dispatch order (tcpdump 4.99.3 built without
+// SMB, so NetBIOS ports print as plain UDP). Names this package decodes
+// are handled in udpPayload; the rest are flagged unsupported.
+var udpPorts = []udpPort{
+	{"domain", either(53)}, {"mdns", either(5353)}, {"timed", either(525)}, {"tftp", either(69)},
+	{"bootp", either(67, 68)}, {"rip", either(520)}, {"aodv", either(654)}, {"isakmp", either(500)},
+	{"isakmp-natt", either(4500)}, {"isakmp", either(7500, 8500)}, {"snmp", either(161, 162)},
+	{"ntp", either(123)}, {"krb", either(88, 750)}, {"l2tp", either(1701)}, {"vat", dst(3456)},
+	{"zephyr", either(2103, 2104)}, {"rx", func(s, d uint16) bool { return (s >= 7000 && s <= 7009) || (d >= 7000 && d <= 7009) }},
+	{"ripng", either(521)}, {"dhcp6", either(546, 547)}, {"ahcp", either(5359)}, {"babel", either(6696, 6697)},
+	{"hncp", either(8231)}, {"wb", dst(4567)}, {"cisco-autorp", either(496)},
+	{"radius", either(1645, 1812, 1646, 1813, 1700, 3799)}, {"hsrp", dst(1985)}, {"lwres", either(921)},
+	{"ldp", either(646)}, {"olsr", either(698)}, {"lspping", either(3503)},
+	{"bcm-li", func(s, _ uint16) bool { return s == 49152 }}, {"bfd", dst(3784, 4784, 6784, 3785)},
+	{"lmp", either(701)}, {"vqp", either(1589)}, {"sflow", either(6343)}, {"lwapp", dst(12223)},
+	{"lwapp", func(s, _ uint16) bool { return s == 12223 }}, {"lwapp", either(12222)}, {"sip", either(5060)},
+	{"syslog", either(514)}, {"otv", either(8472)}, {"vxlan", either(4789)}, {"geneve", either(6081)},
+	{"lisp", either(4342)}, {"vxlan-gpe", either(4790)}, {"zep", either(17754)}, {"mpls", either(6635)},
+}
+
+// udpPortsLate follow the AppleTalk check in udp_print.
+var udpPortsLate = []udpPort{{"ptp", either(319, 320)}, {"someip", either(30490)}}
 
 // udp is udp_print.
 func (p *Printer) udp(b []byte, length int, h *ipHdr) {
@@ -112,33 +142,39 @@ func (p *Printer) udpChecksum(b, cp []byte, length int, h *ipHdr) {
 
 // udpPayload dispatches on ports; false means print the generic line.
 func (p *Printer) udpPayload(cp []byte, length int, sport, dport uint16) bool {
-	port := func(n uint16) bool { return sport == n || dport == n }
-	switch {
-	case port(53):
-		p.dns(cp, length, false, false)
-	case port(5353):
-		p.dns(cp, length, false, true)
-	case port(67) || port(68):
-		p.bootp(cp, length)
-	case port(123):
-		p.ntp(cp, length)
-	case dport == 3456 || dport == 4567 || sport == 49152 || dport == 3784 || dport == 4784 ||
-		dport == 6784 || dport == 3785 || dport == 1985 || dport == 12223 || sport == 12223 ||
-		(sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
-		p.unsupport("udp-port-protocol")
+	for _, e := range udpPorts {
+		if e.match(sport, dport) {
+			return p.udpProto(e.name, cp, length)
+		}
+	}
+	if len(cp) >= 2 && cp[1] == 2 && (atalkPort(sport) || atalkPort(dport)) {
+		p.unsupport("llap")
 		return true
+	}
+	for _, e := range udpPortsLate {
+		if e.match(sport, dport) {
+			return p.udpProto(e.name, cp, length)
+		}
+	}
+	return false
+}
+
+func (p *Printer) udpProto(name string, cp []byte, length int) bool {
+	switch name {
+	case "domain":
+		p.dns(cp, length, false, false)
+	case "mdns":
+		p.dns(cp, length, false, true)
+	case "bootp":
+		p.bootp(cp, length)
+	case "ntp":
+		p.ntp(cp, length)
+	case "vxlan":
+		p.vxlan(cp, length)
+	case "geneve":
+		p.geneve(cp, length)
 	default:
-		for _, n := range []uint16{sport, dport} {
-			if name, ok := udpPortsDissected[n]; ok {
-				p.unsupport(name)
-				return true
-			}
-		}
-		if len(cp) >= 2 && cp[1] == 2 && (atalkPort(sport) || atalkPort(dport)) {
-			p.unsupport("llap")
-			return true
-		}
-		return false
+		p.unsupport(name)
 	}
 	return true
 }
