@@ -187,6 +187,7 @@ func runOracle(t testing.TB, g group, gc gcase) string {
 	args := append([]string{g.shorts, longSpec(g.longs)}, gc.args...)
 	cmd := exec.Command(buildOracle(t), args...)
 	cmd.Env = slices.DeleteFunc(os.Environ(), func(e string) bool { return strings.HasPrefix(e, "POSIXLY_CORRECT=") })
+	cmd.Env = append(cmd.Env, "LC_ALL=C") // glibc translates its messages
 	if gc.posix {
 		cmd.Env = append(cmd.Env, "POSIXLY_CORRECT=1")
 	}

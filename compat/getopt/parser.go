@@ -52,6 +52,9 @@ func (p *Parser) Optind() int { return p.optind }
 
 // Args returns the operands once Next has reported done: the program and its
 // arguments, or with permutation every non-option in its original order.
+// Called earlier in '+' mode it returns the words not yet parsed, which lets
+// a caller hand everything after an option such as --capture to another
+// parser.
 func (p *Parser) Args() []string {
 	if p.optind >= len(p.argv) {
 		return nil
