@@ -203,7 +203,7 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 		} else {
 			p.printf("unknown-%d", opt)
 		}
-		datalen, okOpt := p.tcpOption(b, cp, opt, ln, left, rev, thseq, thack)
+		datalen, okOpt := p.tcpOption(b, cp, opt, ln, left, rev, thseq, thack, flags)
 		if !okOpt {
 			return bad()
 		}
@@ -226,7 +226,7 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 }
 
 // tcpOption prints one option's value and returns its data length.
-func (p *Printer) tcpOption(b []byte, cp int, opt uint8, ln, left int, rev bool, thseq, thack uint32) (int, bool) {
+func (p *Printer) tcpOption(b []byte, cp int, opt uint8, ln, left int, rev bool, thseq, thack uint32, flags uint8) (int, bool) {
 	check := func(l int) bool {
 		if l > left {
 			return false
@@ -315,7 +315,12 @@ func (p *Printer) tcpOption(b []byte, cp int, opt uint8, ln, left int, rev bool,
 			p.printf("%04x", magic)
 		}
 		return dl, true
-	case 30, 19, 20, 29:
+	case 30:
+		if !check(ln - 2) {
+			return 0, false
+		}
+		return ln - 2, p.mptcp(b[cp-2:cp+ln-2], flags)
+	case 19, 20, 29:
 		p.unsupport("tcp-option-" + tcpOptNames[opt])
 		fallthrough
 	default:
