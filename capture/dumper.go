@@ -1,0 +1,189 @@
+package capture
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/gonsenter/gonsenter/internal/version"
+	"github.com/gonsenter/gonsenter/pcap"
+)
+
+// dumper is tcpdump's pcap_dumper_t plus the -C/-W/-G rotation state of
+// dump_packet_and_trunc.
+type dumper struct {
+	s       *session
+	lt      pcap.LinkType
+	snaplen int
+	nano    bool
+	base    string // -w argument, a strftime pattern with -G
+	file    io.WriteCloser
+	w       pcap.Writer
+	size    int64     // bytes handed to w so far (ftell, buffered bytes included)
+	gTime   time.Time // Gflag_time: when the current -G period began
+	cCount  int       // Cflag_count
+	gCount  int       // Gflag_count
+}
+
+// errMaxFiles ends a -G -W capture: "Maximum file limit reached".
+type errMaxFiles struct{ n int }
+
+func (e errMaxFiles) Error() string { return fmt.Sprintf("Maximum file limit reached: %d", e.n) }
+
+// newDumper opens the first output file (pcap_dump_open): "-" is stdout.
+func (s *session) newDumper(lt pcap.LinkType, snaplen int, nano bool) (*dumper, error) {
+	d := &dumper{s: s, lt: lt, snaplen: snaplen, nano: nano, base: s.cfg.writeFile, gTime: s.cfg.gTime}
+	if err := d.open(d.name(0)); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// name is MakeFilename through pcap.RotationName: strftime of the -G
+// period start when -G is set, then the file number when -C is set.
+func (d *dumper) name(cnt int) string {
+	max := 0
+	if d.s.cfg.fileSize != 0 {
+		max = d.s.cfg.fileCount
+		if max == 0 {
+			max = 1
+		}
+	}
+	return pcap.RotationName(d.base, cnt, max, d.gTime, d.s.cfg.rotateSecs != 0)
+}
+
+// open creates a capture file and writes its header.
+func (d *dumper) open(name string) error {
+	var f io.WriteCloser
+	if name == "-" {
+		f = nopCloser{d.s.stdout}
+	} else {
+		of, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return fmt.Errorf("%s: %s", name, strerror(err))
+		}
+		f = of
+	}
+	w, hdr, err := d.newWriter(f, name)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	d.file, d.w, d.size = f, w, hdr
+	return nil
+}
+
+// newWriter starts a pcap (or with --pcapng, pcapng) file and returns the
+// header size.
+func (d *dumper) newWriter(f io.Writer, name string) (pcap.Writer, int64, error) {
+	if !d.s.cfg.pcapng {
+		w, err := pcap.NewWriter(f, d.lt, uint32(d.snaplen), d.nano)
+		return w, 24, err
+	}
+	cw := &countWriter{w: f}
+	nw, err := pcap.NewNgWriter(cw, pcap.NgOptions{UserAppl: "gonsenter " + version.Version})
+	if err != nil {
+		return nil, 0, err
+	}
+	res := uint8(6)
+	if d.nano {
+		res = 9
+	}
+	if _, err := nw.AddInterface(d.s.ifName, d.lt, uint32(d.snaplen), res); err != nil {
+		return nil, 0, err
+	}
+	if err := nw.Flush(); err != nil {
+		return nil, 0, err
+	}
+	return nw, cw.n, nil
+}
+
+// write appends a packet, rotating first as dump_packet_and_trunc does.
+func (d *dumper) write(pkt pcap.Packet) error {
+	if err := d.rotate(); err != nil {
+		return err
+	}
+	pkt.InterfaceIndex = 0
+	if err := d.w.WritePacket(pkt); err != nil {
+		return err
+	}
+	d.size += d.recordSize(len(pkt.Data))
+	if d.s.cfg.packetBuf {
+		return d.w.Flush()
+	}
+	return nil
+}
+
+// recordSize is the bytes one record adds: 16 + data for pcap, an
+// Enhanced Packet Block (32 + data padded to 4) for pcapng.
+func (d *dumper) recordSize(n int) int64 {
+	if d.s.cfg.pcapng {
+		return int64(32 + n + (4-n%4)%4)
+	}
+	return int64(16 + n)
+}
+
+// rotate implements -G (time) then -C (size) rotation. Like tcpdump it
+// checks before writing, so a file may exceed -C by one packet.
+func (d *dumper) rotate() error {
+	c := d.s.cfg
+	if c.rotateSecs != 0 {
+		if now := time.Now(); now.Sub(d.gTime) >= time.Duration(c.rotateSecs)*time.Second {
+			d.gTime = now.Truncate(time.Second)
+			d.gCount++
+			if err := d.close(); err != nil {
+				return err
+			}
+			if c.fileSize == 0 && c.fileCount > 0 && d.gCount >= c.fileCount {
+				return errMaxFiles{c.fileCount}
+			}
+			d.cCount = 0
+			if err := d.open(d.name(0)); err != nil {
+				return err
+			}
+		}
+	}
+	if c.fileSize == 0 || d.size <= c.fileSize {
+		return nil
+	}
+	if err := d.close(); err != nil {
+		return err
+	}
+	d.cCount++
+	if c.fileCount > 0 && d.cCount >= c.fileCount {
+		d.cCount = 0
+	}
+	return d.open(d.name(d.cCount))
+}
+
+func (d *dumper) flush() error { return d.w.Flush() }
+
+// close flushes the writer and closes the file (not stdout).
+func (d *dumper) close() error {
+	if d.w == nil {
+		return nil
+	}
+	err := d.w.Close()
+	if e := d.file.Close(); err == nil {
+		err = e
+	}
+	d.w = nil
+	return err
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+// countWriter counts bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
