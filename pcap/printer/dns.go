@@ -531,7 +531,16 @@ func (d *dnsMsg) rdata(typ uint16, cp, rp int, class, optFlags uint16) bool {
 			p.puts(" DO")
 		}
 		if cp < rp {
-			p.unsupport("edns-options")
+			p.puts(" [")
+			for cp < rp {
+				if cp = d.ednsOption(cp); cp < 0 {
+					return false
+				}
+				if cp < rp {
+					p.puts(",")
+				}
+			}
+			p.puts("]")
 		}
 	case 6, 38, 256, 104, 250:
 		if typ != 6 || p.o.Verbose > 0 {
@@ -581,4 +590,78 @@ func itoa(n int) string {
 		buf[i] = '-'
 	}
 	return string(buf[i:])
+}
+
+var ednsOptNames = map[uint16]string{1: "LLQ", 2: "UL", 3: "NSID", 5: "DAU", 6: "DHU", 7: "N3U", 8: "ECS",
+	9: "EXPIRE", 10: "COOKIE", 11: "KEEPALIVE", 12: "PADDING", 13: "CHAIN", 14: "KEY-TAG",
+	16: "CLIENT-TAG", 17: "SERVER-TAG"}
+
+// ednsOption is eopt_print for the common options; ECS and the algorithm
+// lists are flagged unsupported.
+func (d *dnsMsg) ednsOption(cp int) int {
+	p := d.p
+	if !d.has(cp, 2) {
+		return dnsFail
+	}
+	opt := d.u16(cp)
+	if name, ok := ednsOptNames[opt]; ok {
+		p.puts(name)
+	} else {
+		p.printf("Opt%d", opt)
+	}
+	if !d.has(cp+2, 2) {
+		return dnsFail
+	}
+	n := int(d.u16(cp + 2))
+	cp += 4
+	if !d.has(cp, n) {
+		return dnsFail
+	}
+	if n == 0 {
+		return cp
+	}
+	data := d.b[cp : cp+n]
+	p.puts(" ")
+	switch opt {
+	case 10:
+		if n < 8 || (n > 8 && n < 16) || n > 40 {
+			p.invalid()
+			break
+		}
+		for i, c := range data {
+			if i == 8 {
+				p.puts(" ")
+			}
+			p.printf("%02x", c)
+		}
+	case 11:
+		if n != 2 {
+			p.invalid()
+		} else {
+			p.printf("%0.1f sec", float64(d.u16(cp))/10.0)
+		}
+	case 9:
+		if n != 4 {
+			p.invalid()
+		} else {
+			p.printf("%d sec", p.u32(data, 0))
+		}
+	case 12:
+		p.printf("(%d)", n)
+	case 14:
+		if n%2 != 0 {
+			p.invalid()
+			break
+		}
+		for i := 0; i < n; i += 2 {
+			p.printf("%s%d", cond(i > 0, " ", ""), d.u16(cp+i))
+		}
+	case 5, 6, 7, 8, 13:
+		p.unsupport("edns-option")
+	default:
+		for _, c := range data {
+			p.printf("%02x", c)
+		}
+	}
+	return cp + n
 }

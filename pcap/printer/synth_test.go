@@ -112,6 +112,10 @@ func synthEthernet() []synthPkt {
 		[]byte{0xc0, 12}, be16(15), be16(1), be32(60), be16(4), be16(10), []byte{0xc0, 12},
 		[]byte{0xc0, 12}, be16(16), be16(1), be32(60), be16(6), []byte{5, 'h', 'e', 'l', 'l', 'o'})
 	udpDNS := udpSeg(ipA, ipB, 40000, 53, q)
+	edns := cat(be16(0x1111), be16(0x0120), be16(1), be16(0), be16(0), be16(1), dnsName("example", "org"), be16(28), be16(1),
+		[]byte{0}, be16(41), be16(4096), be32(0x8000), be16(4+8+4+2+4+3),
+		be16(10), be16(8), []byte{1, 2, 3, 4, 5, 6, 7, 8}, be16(11), be16(2), be16(300), be16(12), be16(3), []byte{0, 0, 0})
+	tcpDNS := cat(be16(len(q)), q)
 	quoted := ipv4(ipA, ipB, 17, 99, 0x4000, nil, udpDNS)
 	syn := tcpSeg(ipA, ipB, 41000, 80, 1000, 0, 0x02, 64240, []byte{2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 3, 7}, nil)
 	synack := tcpSeg(ipB, ipA, 80, 41000, 5000, 1001, 0x12, 65160, []byte{2, 4, 5, 0xb4, 1, 1, 4, 2}, nil)
@@ -131,6 +135,9 @@ func synthEthernet() []synthPkt {
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 2, 0x4000, nil, udpDNS))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 3, 0x4000, nil, udpSeg(ipB, ipA, 53, 40000, r)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 4, 0, nil, udpSeg(ipB, ipA, 53, 40001, nx)))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 4, 0, nil, udpSeg(ipA, ipB, 40003, 53, edns)))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 4, 0, nil, tcpSeg(ipA, ipB, 40004, 53, 7, 9, 0x18, 500, nil, tcpDNS)))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 4, 0, nil, udpSeg(ipA, ipB, 5353, 5353, cat(be16(0), be16(0), be16(1), be16(0), be16(0), be16(0), dnsName("printer", "_ipp", "_tcp", "local"), be16(12), be16(0x8001)))))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 5, 0, nil, udpSeg(ipB, ipA, 53, 40002, mx)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 6, 0, nil, icmpMsg(3, 3, make([]byte, 4), quoted)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 7, 0, nil, icmpMsg(11, 0, make([]byte, 4), quoted)))},
