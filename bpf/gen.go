@@ -250,7 +250,7 @@ func (g *gen) other(n otherNode) (frag, error) {
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil
 		}
-		return frag{}, semErr("ifindex not supported when reading savefiles")
+		return frag{}, semErr("ifindex not supported on %s when reading savefiles", g.linkName())
 	}
 	return frag{}, unsupported(n.what)
 }

@@ -20,21 +20,19 @@ func (g *gen) id(n idNode) (frag, error) {
 	if n.q.err {
 		return frag{}, errQualSyntax
 	}
-	switch n.q.dir {
-	case "addr1", "addr2", "addr3", "addr4", "ra", "ta":
-		return frag{}, unsupported("802.11 address qualifier '" + n.q.dir + "'")
-	}
 	if n.q.proto == "decnet" {
 		return frag{}, unsupported("decnet addresses")
 	}
 	switch n.q.addr {
 	case "gateway":
-		if n.kind != tID {
-			return frag{}, semErr("'gateway' requires a name")
+		switch n.kind {
+		case tID:
+			return frag{}, unsupported("gateway")
+		case tNUM, tHID:
+			if n.prefix < 0 && n.mask == "" {
+				return frag{}, semErr("'gateway' requires a name")
+			}
 		}
-		return frag{}, unsupported("gateway")
-	case "protochain":
-		return frag{}, unsupported("protochain")
 	}
 	switch n.kind {
 	case tNUM:
@@ -46,7 +44,7 @@ func (g *gen) id(n idNode) (frag, error) {
 	case tEID:
 		return g.eid(n)
 	case tAID:
-		return frag{}, semErr("ARCnet address used in non-arc expression")
+		return frag{}, semErr("aid supported only on ARCnet")
 	}
 	return g.nameID(n)
 }
@@ -93,14 +91,29 @@ func (g *gen) numID(n idNode) (frag, error) {
 		if err != nil {
 			return frag{}, err
 		}
+		if isWlanDir(q.dir) {
+			return frag{}, wlanDirErr(q.dir, map[string]string{"port": "ports", "portrange": "port ranges"}[q.addr])
+		}
 		if n.n > 65535 {
 			return frag{}, semErr("illegal port number %d > 65535", n.n)
 		}
 		return g.ports(int(n.n), int(n.n), p, q), nil
 	case "proto":
 		return g.proto(n.n, q)
+	case "protochain":
+		return g.protochain(q)
 	}
 	return frag{}, errQualSyntax
+}
+
+// protochain checks gen_protochain's qualifier; the header-chain loop
+// itself (a backward jump the Linux kernel refuses) is not implemented.
+func (g *gen) protochain(q qual) (frag, error) {
+	switch q.proto {
+	case "", "ip", "ip6":
+		return frag{}, unsupported("protochain")
+	}
+	return frag{}, semErr("bad protocol applied for 'protochain'")
 }
 
 // portProto maps the protocol qualifier of "port"/"portrange".
@@ -193,6 +206,30 @@ func (g *gen) hid6ID(n idNode) (frag, error) {
 	return g.host6(a.As16(), plen, q)
 }
 
+// wlanDirErr is gencode's error for an 802.11 direction qualifier
+// (addr1..addr4, ra, ta) applied to something that is not a MAC address.
+func wlanDirErr(dir, what string) error {
+	if dir == "ra" || dir == "ta" {
+		return semErr("'%s' is not a valid qualifier for %s", dir, what)
+	}
+	return semErr("'%s' and 'address%s' are not valid qualifiers for %s", dir, dir[4:], what)
+}
+
+// isWlanDir reports whether dir is an 802.11-only direction qualifier.
+func isWlanDir(dir string) bool {
+	switch dir {
+	case "addr1", "addr2", "addr3", "addr4", "ra", "ta":
+		return true
+	}
+	return false
+}
+
+// unimplementedHosts are gen_host's "X host filtering not implemented".
+var unimplementedHosts = map[string]string{
+	"atalk": "AppleTalk", "aarp": "AARP", "ipx": "IPX", "iso": "ISO", "lat": "LAT",
+	"sca": "SCA", "mopdl": "MOPDL", "moprc": "MOPRC",
+}
+
 // host is gen_host for IPv4: Q_DEFAULT covers IPv4, ARP and RARP.
 func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
 	what := "host"
@@ -219,6 +256,9 @@ func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
 	case "ip6":
 		return frag{}, semErr("'ip6' modifier applied to ip host")
 	}
+	if name, ok := unimplementedHosts[q.proto]; ok {
+		return frag{}, semErr("%s host filtering not implemented", name)
+	}
 	return frag{}, semErr("'%s' modifier applied to %s", q.proto, what)
 }
 
@@ -238,7 +278,7 @@ func (g *gen) hostOp(addr, mask uint32, dir string, ll uint32, srcOff, dstOff in
 	case "", "src or dst":
 		return or(one(srcOff), one(dstOff)), nil
 	}
-	return frag{}, semErr("'%s' is not a valid qualifier for addresses other than 802.11 MAC addresses", dir)
+	return frag{}, wlanDirErr(dir, "addresses other than 802.11 MAC addresses")
 }
 
 // host6 is gen_host6 + gen_hostop6: up to four masked word compares.
@@ -253,6 +293,8 @@ func (g *gen) host6(a [16]byte, plen int, q qual) (frag, error) {
 		return frag{}, semErr("'ip' modifier applied to ip6 %s", what)
 	case "link":
 		return frag{}, semErr("link-layer modifier applied to ip6 %s", what)
+	case "atalk":
+		return frag{}, semErr("AppleTalk modifier applied to ip6 %s", what)
 	default:
 		return frag{}, semErr("'%s' modifier applied to ip6 %s", q.proto, what)
 	}
@@ -284,7 +326,7 @@ func (g *gen) host6(a [16]byte, plen int, q qual) (frag, error) {
 	case "", "src or dst":
 		return or(one(8), one(24)), nil
 	}
-	return frag{}, semErr("'%s' is not a valid qualifier for addresses other than 802.11 MAC addresses", q.dir)
+	return frag{}, wlanDirErr(q.dir, "addresses other than 802.11 MAC addresses")
 }
 
 // eid compiles a MAC-48 literal (gen_ecode).
@@ -348,7 +390,10 @@ func (g *gen) etherHost(mac []byte, dir string) (frag, error) {
 	case "", "src or dst":
 		return or(one(6), one(0)), nil
 	}
-	return frag{}, semErr("'%s' and '%s' are only supported on 802.11 with 802.11 headers", dir, dir)
+	if dir == "ra" || dir == "ta" {
+		return frag{}, semErr("'%s' is only supported on 802.11 with 802.11 headers", dir)
+	}
+	return frag{}, semErr("'%s' and 'address%s' are only supported on 802.11 with 802.11 headers", dir, dir[4:])
 }
 
 // ports is gen_port|gen_portrange OR'ed with their IPv6 variants, IPv6
@@ -426,6 +471,10 @@ func (g *gen) proto(v uint32, q qual) (frag, error) {
 		return g.linktype(v), nil
 	case "arp", "rarp":
 		return frag{}, semErr("%s does not encapsulate another protocol", q.proto)
+	case "sca", "lat", "mopdl", "moprc":
+		return frag{}, semErr("%s does not encapsulate another protocol", strings.ToUpper(q.proto))
+	case "atalk":
+		return frag{}, semErr("AppleTalk encapsulation is not specifiable")
 	case "iso", "esis", "isis", "clnp", "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp":
 		return frag{}, unsupported(q.proto + " proto")
 	}
@@ -451,6 +500,12 @@ func (g *gen) nameID(n idNode) (frag, error) {
 			return frag{}, unsupported("Ethernet host name '" + n.s + "' (/etc/ethers)")
 		}
 		return g.hostName(n.s, q)
+	case "port", "portrange":
+		if _, err := portProto(q); err == nil && isWlanDir(q.dir) {
+			return frag{}, wlanDirErr(q.dir, map[string]string{"port": "ports", "portrange": "port ranges"}[q.addr])
+		}
+	}
+	switch q.addr {
 	case "port":
 		port, real, err := g.servicePort(n.s, q)
 		if err != nil {
@@ -461,30 +516,52 @@ func (g *gen) nameID(n idNode) (frag, error) {
 		return g.portRangeName(n.s, q)
 	case "proto":
 		return g.protoName(n.s, q)
+	case "protochain":
+		if _, err := lookupProto(n.s, q.proto); err != nil {
+			return frag{}, err
+		}
+		return g.protochain(q)
 	}
 	return frag{}, errQualSyntax
 }
 
 func (g *gen) protoName(name string, q qual) (frag, error) {
-	switch q.proto {
-	case "", "ip", "ip6":
-		v, ok := protocols[name]
-		if !ok {
-			return frag{}, semErr("unknown ip proto '%s'", name)
-		}
-		return g.proto(v, q)
-	case "link":
-		v, ok := eprotos[name]
-		if !ok {
-			return frag{}, semErr("unknown ether proto '%s'", name)
-		}
+	v, err := lookupProto(name, q.proto)
+	if err != nil {
+		return frag{}, err
+	}
+	if q.proto == "link" {
 		switch name {
 		case "aarp", "atalk", "ipx":
 			return frag{}, unsupported("ether proto \\" + name)
 		}
-		return g.proto(v, q)
 	}
-	return g.proto(0, q)
+	return g.proto(v, q)
+}
+
+// lookupProto is gencode's lookup_proto: protocol names per qualifier.
+func lookupProto(name, proto string) (uint32, error) {
+	switch proto {
+	case "", "ip", "ip6":
+		v, ok := protocols[name]
+		if !ok {
+			return 0, semErr("unknown ip proto '%s'", name)
+		}
+		return v, nil
+	case "link":
+		v, ok := eprotos[name]
+		if !ok {
+			return 0, semErr("unknown ether proto '%s'", name)
+		}
+		return v, nil
+	case "iso":
+		v, ok := map[string]uint32{"esis": 0x82, "isis": 0x83, "clnp": 0x81}[name]
+		if !ok {
+			return 0, semErr("unknown osi proto '%s'", name)
+		}
+		return v, nil
+	}
+	return 0, semErr("unknown protocol: %s", name)
 }
 
 // lookupService is pcap_nametoport: the port and, when the name exists

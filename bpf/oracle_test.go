@@ -276,7 +276,7 @@ var libpcapJsetBug = map[string]bool{
 
 type oracleStats struct {
 	valid, supported, unsupported, wrongErr int
-	invalid, rejected, accepted             int
+	invalid, rejected, accepted, sameMsg    int
 	verdictMismatch                         int
 	ratios                                  []float64
 	failures                                []string
@@ -300,8 +300,8 @@ func TestOracle(t *testing.T) {
 	if n := len(st.ratios); n > 0 {
 		med, worst = st.ratios[n/2], st.ratios[n-1]
 	}
-	t.Logf("valid %d: compiled %d, unsupported %d, wrong error %d; invalid %d: rejected %d, accepted %d; verdict mismatches %d; size ratio median %.2f worst %.2f",
-		st.valid, st.supported, st.unsupported, st.wrongErr, st.invalid, st.rejected, st.accepted, st.verdictMismatch, med, worst)
+	t.Logf("valid %d: compiled %d, unsupported %d, wrong error %d; invalid %d: rejected %d (same message %d), accepted %d; verdict mismatches %d; size ratio median %.2f worst %.2f",
+		st.valid, st.supported, st.unsupported, st.wrongErr, st.invalid, st.rejected, st.sameMsg, st.accepted, st.verdictMismatch, med, worst)
 	for _, f := range st.failures {
 		t.Error(f)
 	}
@@ -320,6 +320,11 @@ func checkCase(t *testing.T, c oracleCase, pkts []packet, st *oracleStats) {
 			st.failures = append(st.failures, fmt.Sprintf("%s %q: libpcap rejects (%s), we compile", c.dlt, c.expr, c.msg))
 		} else {
 			st.rejected++
+			if err.Error() == c.msg {
+				st.sameMsg++
+			} else if os.Getenv("BPFMSG") != "" {
+				fmt.Printf("msg %s %q: libpcap %q, we %q\n", c.dlt, c.expr, c.msg, err)
+			}
 		}
 		return
 	}
