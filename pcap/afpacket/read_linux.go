@@ -81,27 +81,24 @@ func (h *Handle) socketError() error {
 
 // packet converts the frame at off; ok is false when libpcap would drop it.
 func (h *Handle) packet(off int) (pcap.Packet, bool) {
-	r := h.ring
-	sll := off + tp3HdrLen
-	pkttype := r.mem[sll+10]
-	ifindex := int(int32(r.u32(sll + 4)))
-	if !h.wantDirection(pkttype, ifindex, r.u16(sll+8)) {
+	hdr, sll := h.ring.hdr(off), h.ring.sll(off)
+	if !h.wantDirection(sll.Pkttype, int(sll.Ifindex), sll.Hatype) {
 		return pcap.Packet{}, false
 	}
-	snap, wire := int(r.u32(off+tpSnaplen)), int(r.u32(off+tpLen))
-	mac := off + int(r.u16(off+tpMac))
-	if mac+snap > len(r.mem) {
+	mac := off + int(hdr.Mac)
+	snap := int(hdr.Snaplen)
+	if mac+snap > len(h.ring.mem) {
 		return pcap.Packet{}, false
 	}
-	hdr := h.cookedHeader(sll)
-	data := make([]byte, 0, len(hdr)+snap+4)
-	data = append(append(data, hdr...), r.mem[mac:mac+snap]...)
-	wire += len(hdr)
-	data, wire = h.insertVLAN(off, data, wire)
+	cooked := h.cookedHeader(sll)
+	data := make([]byte, 0, len(cooked)+snap+4)
+	data = append(append(data, cooked...), h.ring.mem[mac:mac+snap]...)
+	wire := int(hdr.Len) + len(cooked)
+	data, wire = h.insertVLAN(hdr, data, wire)
 	if len(data) > int(h.snaplen) {
 		data = data[:h.snaplen]
 	}
-	ts := time.Unix(int64(r.u32(off+tpSec)), int64(r.u32(off+tpNsec))).UTC()
+	ts := time.Unix(int64(hdr.Sec), int64(hdr.Nsec)).UTC()
 	return pcap.Packet{
 		CaptureInfo: pcap.CaptureInfo{Timestamp: ts, CaptureLength: len(data), Length: wire},
 		LinkType:    h.linkType,
@@ -126,51 +123,48 @@ func (h *Handle) wantDirection(pkttype uint8, ifindex int, hatype uint16) bool {
 }
 
 // cookedHeader builds the SLL (16 bytes) or SLL2 (20 bytes) header from
-// the sockaddr_ll at sll, field by field as pcap-linux.c does (all 8
-// address bytes are copied whatever sll_halen says).
-func (h *Handle) cookedHeader(sll int) []byte {
+// the ring's sockaddr_ll, field by field as pcap-linux.c does (all 8
+// address bytes are copied whatever sll_halen says). sll_protocol is
+// already in network byte order.
+func (h *Handle) cookedHeader(sll *unix.RawSockaddrLinklayer) []byte {
 	if !h.cooked {
 		return nil
 	}
-	m := h.ring.mem
-	proto, ifindex := m[sll+2:sll+4], m[sll+4:sll+8]
-	hatype, pkttype, halen, addr := m[sll+8:sll+10], m[sll+10], m[sll+11], m[sll+12:sll+20]
 	be := binary.BigEndian
-	ne := binary.NativeEndian
+	var proto [2]byte
+	binary.NativeEndian.PutUint16(proto[:], sll.Protocol)
 	if h.linkType == pcap.LinkLinuxSLL2 {
 		b := make([]byte, 20)
-		copy(b[0:2], proto)
-		be.PutUint32(b[4:], ne.Uint32(ifindex))
-		be.PutUint16(b[8:], ne.Uint16(hatype))
-		b[10], b[11] = pkttype, halen
-		copy(b[12:], addr)
+		copy(b[0:2], proto[:])
+		be.PutUint32(b[4:], uint32(sll.Ifindex))
+		be.PutUint16(b[8:], sll.Hatype)
+		b[10], b[11] = sll.Pkttype, sll.Halen
+		copy(b[12:], sll.Addr[:])
 		return b
 	}
 	b := make([]byte, 16)
-	be.PutUint16(b[0:], uint16(pkttype))
-	be.PutUint16(b[2:], ne.Uint16(hatype))
-	be.PutUint16(b[4:], uint16(halen))
-	copy(b[6:14], addr)
-	copy(b[14:16], proto)
+	be.PutUint16(b[0:], uint16(sll.Pkttype))
+	be.PutUint16(b[2:], sll.Hatype)
+	be.PutUint16(b[4:], uint16(sll.Halen))
+	copy(b[6:14], sll.Addr[:])
+	copy(b[14:16], proto[:])
 	return b
 }
 
 // insertVLAN puts back the 802.1Q tag the kernel stripped into skb
 // metadata (TP_STATUS_VLAN_VALID), at the type field of the Ethernet or
 // SLL header, as pcap-linux.c does when vlan_offset is known.
-func (h *Handle) insertVLAN(off int, data []byte, wire int) ([]byte, int) {
-	r := h.ring
-	status := r.u32(off + tpStatus)
-	if h.vlanOff < 0 || status&statusVlanOK == 0 || len(data) < h.vlanOff {
+func (h *Handle) insertVLAN(hdr *unix.Tpacket3Hdr, data []byte, wire int) ([]byte, int) {
+	if h.vlanOff < 0 || hdr.Status&unix.TP_STATUS_VLAN_VALID == 0 || len(data) < h.vlanOff {
 		return data, wire
 	}
 	tpid := uint16(unix.ETH_P_8021Q)
-	if status&statusTPIDOK != 0 {
-		tpid = r.u16(off + tpVlanTPID)
+	if hdr.Status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
+		tpid = hdr.Hv1.Vlan_tpid
 	}
 	tag := make([]byte, 4)
 	binary.BigEndian.PutUint16(tag[0:], tpid)
-	binary.BigEndian.PutUint16(tag[2:], uint16(r.u32(off+tpVlanTCI)))
+	binary.BigEndian.PutUint16(tag[2:], uint16(hdr.Hv1.Vlan_tci))
 	out := make([]byte, 0, len(data)+4)
 	out = append(append(append(out, data[:h.vlanOff]...), tag...), data[h.vlanOff:]...)
 	return out, wire + 4

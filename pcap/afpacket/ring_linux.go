@@ -31,26 +31,9 @@ const (
 	defaultBufSize = 2 * 1024 * 1024
 )
 
-// Offsets in the block descriptor (struct tpacket_block_desc with
-// tpacket_hdr_v1) and in struct tpacket3_hdr.
-const (
-	bdStatus      = 8
-	bdNumPkts     = 12
-	bdFirstPkt    = 16
-	tpNextOffset  = 0
-	tpSec         = 4
-	tpNsec        = 8
-	tpSnaplen     = 12
-	tpLen         = 16
-	tpStatus      = 20
-	tpMac         = 24
-	tpVlanTCI     = 32
-	tpVlanTPID    = 36
-	tp3HdrLen     = 48     // TPACKET_ALIGN(sizeof(struct tpacket3_hdr)): the sockaddr_ll follows
-	statusVlanOK  = 1 << 4 // TP_STATUS_VLAN_VALID
-	statusTPIDOK  = 1 << 6 // TP_STATUS_VLAN_TPID_VALID
-	blockStatusUs = unix.TP_STATUS_USER
-)
+// tp3HdrLen is TPACKET_ALIGN(sizeof(struct tpacket3_hdr)): the
+// struct sockaddr_ll describing the packet follows at this offset.
+const tp3HdrLen = unix.SizeofTpacket3Hdr
 
 // newRing sets PACKET_VERSION to TPACKET_V3, requests the ring and maps it.
 func newRing(fd int, cfg Config) (*ring, error) {
@@ -114,11 +97,20 @@ func attachFilter(fd int, prog []xbpf.RawInstruction) error {
 	return nil
 }
 
-func (r *ring) u32(off int) uint32 { return *(*uint32)(unsafe.Pointer(&r.mem[off])) }
-func (r *ring) u16(off int) uint16 { return *(*uint16)(unsafe.Pointer(&r.mem[off])) }
+// hdr is the struct tpacket3_hdr at off.
+func (r *ring) hdr(off int) *unix.Tpacket3Hdr {
+	return (*unix.Tpacket3Hdr)(unsafe.Pointer(&r.mem[off]))
+}
 
-func (r *ring) blockStatus(b int) *uint32 {
-	return (*uint32)(unsafe.Pointer(&r.mem[b*r.blockSize+bdStatus]))
+// sll is the struct sockaddr_ll that follows the tpacket3_hdr at off.
+func (r *ring) sll(off int) *unix.RawSockaddrLinklayer {
+	return (*unix.RawSockaddrLinklayer)(unsafe.Pointer(&r.mem[off+tp3HdrLen]))
+}
+
+// block is the tpacket_hdr_v1 of block b's struct tpacket_block_desc.
+func (r *ring) block(b int) *unix.TpacketHdrV1 {
+	bd := (*unix.TpacketBlockDesc)(unsafe.Pointer(&r.mem[b*r.blockSize]))
+	return (*unix.TpacketHdrV1)(unsafe.Pointer(&bd.Hdr))
 }
 
 // next returns the offset of the next packet header, or -1 when the
@@ -128,21 +120,21 @@ func (r *ring) next() int {
 		if r.inBlock && r.left > 0 {
 			off := r.off
 			r.left--
-			r.off += int(r.u32(off + tpNextOffset))
+			r.off += int(r.hdr(off).Next_offset)
 			return off
 		}
 		if r.inBlock {
 			// Hand the finished block back to the kernel.
-			atomic.StoreUint32(r.blockStatus(r.cur), unix.TP_STATUS_KERNEL)
+			atomic.StoreUint32(&r.block(r.cur).Block_status, unix.TP_STATUS_KERNEL)
 			r.inBlock = false
 			r.cur = (r.cur + 1) % r.blockNr
 		}
-		if atomic.LoadUint32(r.blockStatus(r.cur))&blockStatusUs == 0 {
+		bh := r.block(r.cur)
+		if atomic.LoadUint32(&bh.Block_status)&unix.TP_STATUS_USER == 0 {
 			return -1
 		}
-		base := r.cur * r.blockSize
 		r.inBlock = true
-		r.left = int(r.u32(base + bdNumPkts))
-		r.off = base + int(r.u32(base+bdFirstPkt))
+		r.left = int(bh.Num_pkts)
+		r.off = r.cur*r.blockSize + int(bh.Offset_to_first_pkt)
 	}
 }
