@@ -48,7 +48,7 @@ func runTcpdump(t *testing.T, args []string) result {
 func golden(t *testing.T, name string, cases [][]string) []result {
 	t.Helper()
 	path := "testdata/" + name + ".json"
-	if *update {
+	if *update && cases != nil {
 		if _, err := exec.LookPath("tcpdump"); err != nil {
 			t.Fatalf("-update needs tcpdump: %v", err)
 		}
@@ -71,4 +71,12 @@ func golden(t *testing.T, name string, cases [][]string) []result {
 		t.Fatal(err)
 	}
 	return rs
+}
+
+func saveGolden(t *testing.T, name string, rs []result) {
+	t.Helper()
+	b, _ := json.MarshalIndent(rs, "", "  ")
+	if err := os.WriteFile("testdata/"+name+".json", append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
