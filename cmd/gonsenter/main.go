@@ -1,0 +1,33 @@
+// Command gonsenter is util-linux nsenter in pure Go with a built-in
+// tcpdump. It is a multi-call binary: invoked as "nsenter" it speaks as
+// nsenter, as "tcpdump" it is the capture tool, otherwise it is gonsenter
+// (nsenter options, then optionally --capture and tcpdump's).
+package main
+
+import (
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/gonsenter/gonsenter/nsenter"
+)
+
+// Lock the main goroutine to the main thread before main runs: nsenter
+// changes this thread's namespaces and execs from it, keeping our PID.
+func init() { runtime.LockOSThread() }
+
+// capture is the capture mode's entry point; nil until package capture is
+// wired in.
+var capture nsenter.CaptureFunc
+
+func main() {
+	name := os.Args[0][strings.LastIndexByte(os.Args[0], '/')+1:]
+	if name == "tcpdump" {
+		if capture == nil {
+			os.Stderr.WriteString("gonsenter: capture mode is not built in\n")
+			os.Exit(1)
+		}
+		os.Exit(capture(name, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, nil))
+	}
+	os.Exit(nsenter.Main(os.Args, os.Stdin, os.Stdout, os.Stderr, nsenter.Hooks{Capture: capture}))
+}

@@ -1,0 +1,75 @@
+package nsenter
+
+import (
+	"runtime"
+
+	"golang.org/x/sys/unix"
+)
+
+// perThreadNS are the namespace types a single OS thread can join inside a
+// multithreaded Go process; sockets created on that thread stay in its
+// network namespace, so a capture needs nothing more.
+const perThreadNS = cloneNewNet | cloneNewUTS | cloneNewIPC | cloneNewCgroup
+
+// runCapture is --capture: options before it were nsenter's, the words
+// after it go to the capture hook. Without any namespace option the capture
+// runs where we are; otherwise the hook gets a runner that executes its
+// setup (socket creation, interface lookup) inside the planned namespaces.
+func (s *state) runCapture(io stdio, hooks Hooks) error {
+	if hooks.Capture == nil {
+		return errx("capture mode is not built in")
+	}
+	if s.enabledMask() == 0 && !s.doAll && s.sockFD < 0 && !s.userParent {
+		s.closeAll()
+		return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, nil)}
+	}
+	if err := s.prepare(); err != nil {
+		s.closeAll()
+		return err
+	}
+	if s.mask&^perThreadNS != 0 {
+		s.closeAll()
+		return errx("--capture with --user/--mount/--time/--pid is not supported yet")
+	}
+	defer s.closeAll()
+	return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, s.netnsRunner())}
+}
+
+// netnsRunner returns a NetnsRunner over the descriptors opened by prepare.
+// Each call gets a fresh thread that is never unlocked: the runtime throws
+// it away when fn's goroutine ends, so no other goroutine ever runs in the
+// target's namespaces by accident.
+func (s *state) netnsRunner() NetnsRunner {
+	return func(fn func() error) error {
+		done := make(chan error, 1)
+		go func() {
+			runtime.LockOSThread()
+			if err := s.joinThread(); err != nil {
+				done <- err
+				return
+			}
+			done <- fn()
+		}()
+		return <-done
+	}
+}
+
+// joinThread joins every planned namespace on the calling thread, without
+// consuming the plan (the runner may be called many times).
+func (s *state) joinThread() error {
+	if s.nsPidfd >= 0 {
+		if m := s.maskWithoutFD(); m != 0 {
+			if err := unix.Setns(s.nsPidfd, m); err != nil {
+				return errm("reassociate to namespaces failed", err)
+			}
+		}
+	}
+	for i, n := range s.ns {
+		if n.enabled && n.fd >= 0 {
+			if err := unix.Setns(n.fd, nsKinds[i].flag); err != nil {
+				return errm("reassociate to namespace '"+nsKinds[i].name+"' failed", err)
+			}
+		}
+	}
+	return nil
+}

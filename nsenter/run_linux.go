@@ -1,0 +1,158 @@
+package nsenter
+
+import (
+	"runtime"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// run is nsenter's main() after setlocale: parse, prepare, then one of the
+// engines. It returns only on failure or when a waited-for child finished.
+func (s *state) run(argv []string, out *strings.Builder, io stdio, hooks Hooks) error {
+	// Namespaces are per thread: everything below happens on this one. If
+	// it was not the main thread already (Main called from a test), the
+	// thread is never unlocked, so the runtime discards it afterwards.
+	runtime.LockOSThread()
+	if err := s.parse(argv, out); err != nil {
+		s.closeAll()
+		return err
+	}
+	if s.capture {
+		return s.runCapture(io, hooks)
+	}
+	if err := s.prepare(); err != nil {
+		s.closeAll()
+		return err
+	}
+	if s.mask&(cloneNewUser|cloneNewTime) != 0 {
+		return s.runForked()
+	}
+	return s.runThread()
+}
+
+// runThread is the thread path (ARCHITECTURE §2.1): without a user or time
+// namespace every setns works on this locked thread once it has its own
+// fs_struct, and the program replaces gonsenter under the same PID, exactly
+// like util-linux. With -p (and no -F) a raw child is forked from this
+// thread so it is born in the pid namespace, and we wait like
+// continue_as_child.
+func (s *state) runThread() error {
+	if err := unix.Unshare(unix.CLONE_FS); err != nil {
+		return errm("unshare(CLONE_FS) failed", err)
+	}
+	if err := s.enterTwoPasses(threadSetns); err != nil {
+		return err
+	}
+	if err := s.changeRoot(); err != nil {
+		return err
+	}
+	env, err := s.environment()
+	if err != nil {
+		return err
+	}
+	if err := s.joinCgroupNow(); err != nil {
+		return err
+	}
+	s.followIDs()
+	file, argv, shell := s.program(env)
+	if s.fork == 1 {
+		p := s.newChildPlan(false, execTarget{file: file, argv: argv, env: env, shell: shell, exeFD: -1})
+		return s.forkAndWait(p, file, false)
+	}
+	if err := s.setCredentials(); err != nil {
+		return err
+	}
+	return execThread(file, argv, env, shell)
+}
+
+// runForked is the raw fork path (ARCHITECTURE §2.2) for user and time
+// namespaces: the child does the entry, directories, cgroup, credentials
+// and exec; we wait for it and stand in for it towards our caller.
+func (s *state) runForked() error {
+	env, err := s.environment()
+	if err != nil {
+		return err
+	}
+	file, argv, shell := s.forkProgram(env)
+	p := s.newChildPlan(true, execTarget{file: file, argv: argv, env: env, shell: shell, exeFD: -1})
+	return s.forkAndWait(p, file, true)
+}
+
+// forkAndWait starts the child, reports its failure in util-linux's words,
+// or waits for it and returns its exit status. standIn: util-linux would
+// have had no parent process here (no -p), so signals are forwarded.
+func (s *state) forkAndWait(p *childPlan, file string, enterInChild bool) error {
+	pid, progPID, failure, err := startChild(p)
+	if err != nil {
+		return err
+	}
+	if failure != nil {
+		var ws unix.WaitStatus
+		for {
+			if _, err := unix.Wait4(pid, &ws, 0, nil); err != unix.EINTR {
+				break
+			}
+		}
+		return childError(failure[0], unix.Errno(failure[1]), file)
+	}
+	s.closeAll()
+	standIn := enterInChild && s.fork != 1
+	fwd := pid
+	if s.forwardSignals {
+		fwd = progPID
+	}
+	return &exitError{Code: waitChild(pid, fwd, s.forwardSignals, standIn)}
+}
+
+// forkProgram is program() for the raw child: the login shell's passwd
+// entry cannot be parsed in the child, so it is read here through the
+// target's root (/proc/PID/root, or the -r directory) for the uid the
+// program will have.
+func (s *state) forkProgram(env []string) (string, []string, bool) {
+	if len(s.args) > 0 {
+		return s.args[0], s.args, false
+	}
+	sh, _ := getenv(env, "SHELL")
+	if sh == "" {
+		sh = shellFromPasswd(s.targetPasswd(), s.programUID())
+	}
+	if sh == "" {
+		sh = bourneShell
+	}
+	return sh, []string{"-" + posixBasename(sh)}, true
+}
+
+// targetPasswd reads etc/passwd as the program will see it, best effort.
+func (s *state) targetPasswd() []byte {
+	path := "/etc/passwd"
+	switch {
+	case s.rootFD >= 0:
+		fd, err := unix.Openat(s.rootFD, "etc/passwd", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			return nil
+		}
+		data, _ := readAllFD(fd)
+		unix.Close(fd)
+		return data
+	case s.mask&cloneNewNS != 0 && s.targetPID != 0:
+		path = s.procPath("root/etc/passwd")
+	}
+	fd, err := openRO(path)
+	if err != nil {
+		return nil
+	}
+	data, _ := readAllFD(fd)
+	unix.Close(fd)
+	return data
+}
+
+// programUID is getuid() as the program will see it, best effort: the
+// forced uid, else ours (with --preserve-credentials in a user namespace the
+// mapping is not consulted).
+func (s *state) programUID() uint32 {
+	if s.forceUID && !s.doUID {
+		return s.uid
+	}
+	return uint32(unix.Getuid())
+}

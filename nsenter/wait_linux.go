@@ -1,0 +1,128 @@
+package nsenter
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// signalPolicy says what the waiting parent does with a signal sent to it.
+type signalPolicy int
+
+const (
+	// sigDie: behave like util-linux's parent, a C process with default
+	// dispositions (the signal kills us; the child lives on).
+	sigDie signalPolicy = iota
+	// sigForward: pass it on to the child.
+	sigForward
+	// sigTTY: SIGINT/SIGQUIT: forward unless our process group is the
+	// terminal's foreground group, whose members (the child too) got it
+	// from the tty already.
+	sigTTY
+)
+
+// watched are the signals the waiting parent handles itself: those whose
+// default action would kill a C program but that the Go runtime would
+// ignore or treat differently (USR1/USR2/ALRM are ignored by Go by default).
+var watched = []syscall.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT,
+	syscall.SIGTERM, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM}
+
+// forwardSet is util-linux unshare 2.42's --forward-signals set.
+var forwardSet = map[syscall.Signal]bool{syscall.SIGTERM: true, syscall.SIGINT: true,
+	syscall.SIGHUP: true, syscall.SIGQUIT: true, syscall.SIGUSR1: true, syscall.SIGUSR2: true}
+
+// policyFor decides per signal. explicit is --forward-signals; stand-in is
+// true when util-linux would have had no parent at all (the program would
+// be nsenter's own process), so we forward to keep that illusion.
+func policyFor(sig syscall.Signal, explicit, standIn bool) signalPolicy {
+	switch {
+	case explicit && forwardSet[sig]:
+		return sigForward
+	case !standIn:
+		return sigDie
+	case sig == syscall.SIGINT || sig == syscall.SIGQUIT:
+		return sigTTY
+	}
+	return sigForward
+}
+
+// waitChild is util-linux continue_as_child in the Go parent: wait with
+// WUNTRACED, stop ourselves when the child stops and continue it when we are
+// continued, exit with its status or die by its signal. Signals sent to us
+// are handled by policyFor; fwdPID is where forwarded signals go.
+func waitChild(pid, fwdPID int, explicit, standIn bool) int {
+	ch := make(chan os.Signal, 8)
+	for _, sig := range watched {
+		if !signal.Ignored(sig) {
+			signal.Notify(ch, sig)
+		}
+	}
+	go func() {
+		for s := range ch {
+			sig := s.(syscall.Signal)
+			switch policyFor(sig, explicit, standIn) {
+			case sigForward:
+				unix.Kill(fwdPID, sig)
+			case sigTTY:
+				if !ttyForeground() {
+					unix.Kill(fwdPID, sig)
+				}
+			default:
+				dieBySignal(sig)
+			}
+		}
+	}()
+	for {
+		var ws unix.WaitStatus
+		r, err := unix.Wait4(pid, &ws, unix.WUNTRACED, nil)
+		if err == unix.EINTR {
+			continue
+		}
+		if err == nil && r == pid && ws.Stopped() {
+			unix.Kill(os.Getpid(), unix.SIGSTOP)
+			unix.Kill(pid, unix.SIGCONT)
+			continue
+		}
+		switch {
+		case err != nil:
+			return 1
+		case ws.Exited():
+			return ws.ExitStatus()
+		case ws.Signaled():
+			dieBySignal(ws.Signal())
+		}
+		return 1
+	}
+}
+
+// ttyForeground reports whether our process group is the foreground group of
+// our controlling terminal.
+func ttyForeground() bool {
+	fd, err := unix.Open("/dev/tty", unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOCTTY, 0)
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	fg, err := unix.IoctlGetInt(fd, unix.TIOCGPGRP)
+	return err == nil && fg == unix.Getpgrp()
+}
+
+// dieBySignal makes this process die by sig, as `kill(getpid(), sig)` does
+// for util-linux: reset the disposition to default behind the Go runtime's
+// back (signal.Reset keeps the runtime's handler for SIGSEGV and friends),
+// unblock it on this thread and send it to this thread. If the signal does
+// not kill (e.g. SIGCHLD semantics), exit 1 like util-linux.
+func dieBySignal(sig syscall.Signal) {
+	signal.Reset(sig)
+	var sa [4]uint64 // struct kernel_sigaction, all zero: SIG_DFL
+	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&sa)), 0, 8, 0, 0)
+	set := uint64(1) << (uint(sig) - 1)
+	unix.RawSyscall6(unix.SYS_RT_SIGPROCMASK, unix.SIG_UNBLOCK, uintptr(unsafe.Pointer(&set)), 0, 8, 0, 0)
+	unix.Tgkill(unix.Getpid(), unix.Gettid(), sig)
+	time.Sleep(100 * time.Millisecond)
+	os.Exit(1)
+}
