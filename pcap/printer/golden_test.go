@@ -254,7 +254,7 @@ type pktResult struct {
 func runPrinter(fs flagSet, pkts []pcap.Packet) []pktResult {
 	o := fs.opts
 	o.Location = time.UTC
-	o.IfName = func(int) string { return sysIfName(1) }
+	o.IfName = nil // look indexes up like tcpdump -r does on this machine
 	var out bytes.Buffer
 	pr := New(&out, o)
 	pr.names.lookupHost = fakeLookup
