@@ -46,6 +46,22 @@ func Compile(expr string, lt LinkType, snaplen uint32) ([]xbpf.RawInstruction, e
 	return CompileOptions(expr, lt, snaplen, Options{})
 }
 
+// graph builds the decision graph of tree with its two return blocks.
+func (g *gen) graph(tree node, snaplen uint32) (entry, reject *block, err error) {
+	accept := &block{ret: true, retK: snaplen}
+	reject = &block{ret: true}
+	if tree == nil {
+		return accept, reject, nil
+	}
+	f, err := g.node(tree)
+	if err != nil {
+		return nil, nil, err
+	}
+	patch(f.t, accept)
+	patch(f.f, reject)
+	return f.entry, reject, nil
+}
+
 // defaultSnaplen is tcpdump's default snapshot length (MAXIMUM_SNAPLEN),
 // used when snaplen is 0.
 const defaultSnaplen = 262144
@@ -67,24 +83,20 @@ func CompileOptions(expr string, lt LinkType, snaplen uint32, o Options) ([]xbpf
 	if err != nil {
 		return nil, err
 	}
-	accept := &block{ret: true, retK: snaplen}
-	reject := &block{ret: true}
-	entry := accept
-	if tree != nil {
-		f, err := g.node(tree)
-		if err != nil {
-			return nil, err
-		}
-		patch(f.t, accept)
-		patch(f.f, reject)
-		entry = f.entry
+	entry, reject, err := g.graph(tree, snaplen)
+	if err != nil {
+		return nil, err
 	}
 	if !o.NoOptimize {
-		if entry, err = optimize(entry, reject); err != nil {
+		if entry, err = optimize(entry, reject, false); err != nil {
 			return nil, err
 		}
 		if entry == reject {
-			return nil, semErr("expression rejects all packets")
+			g, _ = newGen(lt, o)
+			weakEntry, weakReject, _ := g.graph(tree, snaplen)
+			if weakEntry, _ = optimize(weakEntry, weakReject, true); weakEntry == weakReject {
+				return nil, semErr("expression rejects all packets")
+			}
 		}
 	}
 	prog, err := linearize(entry)

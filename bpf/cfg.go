@@ -62,6 +62,7 @@ type block struct {
 	jt, jf *block
 	ret    bool
 	retK   uint32
+	rel    bool // the comparison of an "arth relop arth" (see libpcapStrength)
 }
 
 // exit is an unresolved successor slot: the true or false edge of b.

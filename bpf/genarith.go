@@ -49,6 +49,7 @@ func (g *gen) relation(n relNode) (frag, error) {
 		s = append(append(s, a.s...), stmt(opLDX|mMEM, r))
 		cmp = testFrag(s, jop|srcX, 0)
 	}
+	cmp.entry.rel = true
 	if negate {
 		cmp = not(cmp)
 	}

@@ -47,6 +47,9 @@ const (
 const unknown = -1
 
 type valTab struct {
+	// weak selects the libpcap-strength analysis (see libpcapStrength).
+	weak   bool
+	tagRel bool // set while simulating a relation's block in weak mode
 	ids    map[valKey]int
 	consts map[int]uint32
 	keys   []valKey
@@ -144,7 +147,7 @@ func (t *valTab) step(s xbpf.RawInstruction, r *regs) (val, risky int, dst byte)
 		case mLEN:
 			v = t.intern(valKey{kind: vLen})
 		case mABS:
-			v = t.intern(valKey{kind: vAbs, op: s.Op & 0x18, k: s.K})
+			v = t.intern(valKey{kind: vAbs, op: s.Op & 0x18, k: s.K, b: boolInt(t.tagRel)})
 			risky = v
 		case mIND:
 			if r.x == unknown {
@@ -384,12 +387,15 @@ func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
 			return false, true
 		}
 	case jJSET:
-		if x, ok := kn.jset[[2]uint64{uint64(v), uint64(k)}]; ok {
+		if x, ok := kn.jset[[2]uint64{uint64(v), uint64(jJSET)<<32 | uint64(k)}]; ok {
 			return x, true
 		}
 		if k == 0 {
 			return false, true
 		}
+	}
+	if x, ok := kn.jset[[2]uint64{uint64(v), uint64(jop)<<32 | uint64(k)}]; ok {
+		return x, true
 	}
 	return false, false
 }
@@ -406,9 +412,14 @@ func evalJump(jop uint16, a, k uint32) bool {
 	return a&k != 0
 }
 
-// learn records the outcome of test (jop, k) on value v.
-func (k *know) learn(v int, jop uint16, c uint32, outcome bool) {
+// learn records the outcome of test (jop, k) on value v. In weak mode
+// only equalities and exact repeats of a test are remembered.
+func (k *know) learn(v int, jop uint16, c uint32, outcome bool, weak bool) {
 	if v == unknown {
+		return
+	}
+	if weak && jop != jJEQ {
+		k.jset[[2]uint64{uint64(v), uint64(jop)<<32 | uint64(c)}] = outcome
 		return
 	}
 	lo, hi := k.bounds(v)
@@ -432,7 +443,7 @@ func (k *know) learn(v int, jop uint16, c uint32, outcome bool) {
 		}
 		hi = min(hi, c-1)
 	case jop == jJSET:
-		k.jset[[2]uint64{uint64(v), uint64(c)}] = outcome
+		k.jset[[2]uint64{uint64(v), uint64(jJSET)<<32 | uint64(c)}] = outcome
 		return
 	}
 	k.lo[v], k.hi[v] = lo, hi
@@ -449,7 +460,16 @@ type blockSummary struct {
 	kKnown bool
 }
 
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func (t *valTab) summarize(b *block) blockSummary {
+	t.tagRel = t.weak && b.rel
+	defer func() { t.tagRel = false }()
 	r := unknownRegs()
 	var s blockSummary
 	for _, st := range b.stmts {
@@ -487,8 +507,9 @@ func (e inEdge) redirect(to *block, entry **block) {
 }
 
 // thread performs one topological pass of jump threading.
-func thread(entry *block, reject *block) *block {
+func thread(entry *block, reject *block, weak bool) *block {
 	t := newValTab()
+	t.weak = weak
 	order := topoOrder(entry)
 	ins := map[*block][]inEdge{entry: {{kn: newKnow()}}}
 	for _, b := range order {
@@ -534,7 +555,7 @@ func thread(entry *block, reject *block) *block {
 			}
 			ekn := kn.clone()
 			if sum.kKnown {
-				ekn.learn(sum.tested, b.jop&0xf0, sum.k, sense)
+				ekn.learn(sum.tested, b.jop&0xf0, sum.k, sense, t.weak)
 			}
 			ins[to] = append(ins[to], inEdge{b, sense, ekn})
 		}
@@ -667,11 +688,21 @@ func countInsns(entry *block) int {
 	return n
 }
 
+// libpcapStrength: our analysis proves more filters constant-false than
+// libpcap's optimizer does (it infers nothing from jgt/jge ranges, and
+// does not relate "ether[12:2] = 0x800" to the EtherType test of "ip6").
+// libpcap fails such a compilation with "expression rejects all packets",
+// so to fail exactly when tcpdump fails, a program our optimizer reduces
+// to "reject" is re-analysed with those limits (weak = true): only if that
+// also proves it does CompileOptions report the error; otherwise it
+// returns the one-instruction program "ret #0", which is what the filter
+// means.
+
 // optimize runs threading and merging to a fixed point, then drops
 // redundant loads.
-func optimize(entry, reject *block) (*block, error) {
+func optimize(entry, reject *block, weak bool) (*block, error) {
 	for i, prev := 0, -1; i < 8; i++ {
-		entry = thread(entry, reject)
+		entry = thread(entry, reject, weak)
 		entry = mergeIdentical(entry)
 		n := countInsns(entry)
 		if n == prev {

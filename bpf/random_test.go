@@ -1,0 +1,94 @@
+package bpf
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// randExpr builds a random tier (a)/(b) expression, mixing vlan with
+// other primitives so that libpcap's order-dependent offsets (P7) are
+// exercised.
+func randExpr(r *rand.Rand, depth int) string {
+	if depth > 0 && r.Intn(3) > 0 {
+		a, b := randExpr(r, depth-1), randExpr(r, depth-1)
+		switch r.Intn(5) {
+		case 0:
+			return a + " and " + b
+		case 1:
+			return a + " or " + b
+		case 2:
+			return "(" + a + ") and not (" + b + ")"
+		case 3:
+			return "(" + a + " or " + b + ")"
+		default:
+			return "not " + a
+		}
+	}
+	prims := []string{
+		"ip", "ip6", "arp", "tcp", "udp", "icmp", "icmp6", "sctp", "vlan", "vlan 100", "vlan 5",
+		"host 10.0.0.1", "src net 192.168.0.0/16", "dst host ::1", "net fe80::/10", "port 53",
+		"tcp port 80", "udp dst port 53", "portrange 1-1023", "src portrange 1000-2000",
+		"ip proto 17", "ip6 proto 6", "proto 1", "ether proto 0x88cc", "ether host ff:ff:ff:ff:ff:ff",
+		"broadcast", "multicast", "ip multicast", "ip6 multicast", "less 100", "greater 200",
+		"tcp[13] & 2 != 0", "ip[8] > 63", "udp[0:2] = 53", "len > 60", "ether[12:2] = 0x800",
+		"icmp[0] = 8", "ip6[6] = 58", "tcp[tcp[12] >> 4] > 0", "len - 14 > ip[2:2]", "ip[0] & 0xf != 5",
+		"arp[6:2] = 1", "ip[6:2] & 0x1fff != 0", "icmp6[0] = 135", "ip broadcast",
+		"tcp src port 22 or 443", "host 10.0.0.1 or 10.0.0.2",
+	}
+	return prims[r.Intn(len(prims))]
+}
+
+// TestRandomAgainstTcpdump compares verdicts of random expressions with
+// the live tcpdump -O program. It needs tcpdump and is opt-in
+// (BPFRANDOM=count) because it is slow.
+func TestRandomAgainstTcpdump(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("BPFRANDOM"))
+	if n == 0 {
+		t.Skip("set BPFRANDOM=count to run")
+	}
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed")
+	}
+	pkts := readPcaps(t, filepath.Join(sharedTestdata(t), "pcaps"))
+	dir := t.TempDir()
+	r := rand.New(rand.NewSource(int64(n)))
+	dlts := []string{"EN10MB", "EN10MB", "LINUX_SLL", "LINUX_SLL2", "RAW"}
+	for i := 0; i < n; i++ {
+		dlt := dlts[r.Intn(len(dlts))]
+		expr := randExpr(r, 3)
+		file := emptyPcap(dir, dlt)
+		want, msg, err := tcpdumpProg(file, expr, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, cerr := Compile(expr, dltNames[dlt], 262144)
+		if msg != "" {
+			if cerr == nil {
+				t.Errorf("%s %q: tcpdump -O rejects (%s), we compile", dlt, expr, msg)
+			}
+			continue
+		}
+		if cerr != nil {
+			if opt, _, _ := tcpdumpProg(file, expr, false); opt != nil || !strings.Contains(cerr.Error(), "rejects all") {
+				t.Errorf("%s %q: we fail: %v", dlt, expr, cerr)
+			}
+			continue
+		}
+		bad := 0
+		for _, p := range pkts[dltNames[dlt]] {
+			if (runRef(want, p.data, p.wirelen) != 0) != (runRef(prog, p.data, p.wirelen) != 0) {
+				bad++
+			}
+		}
+		if bad > 0 {
+			t.Errorf("%s %q: %d packets differ", dlt, expr, bad)
+		}
+	}
+	fmt.Println("random cases:", n)
+}
