@@ -216,10 +216,17 @@ func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
 		}
 	case 128, 129:
 		p.printf(", id %d, seq %d", p.u16(b, 4), p.u16(b, 6))
+	case 143:
+		p.mldv2Report(b, length)
 	case 130, 131, 132:
 		if typ == 130 && length != 24 {
-			p.unsupport("mldv2")
-			return false
+			if length >= 28 {
+				p.puts(" v2")
+				p.mldv2Query(b, length)
+			} else {
+				p.printf(" unknown-version (len %d) ", length)
+			}
+			break
 		}
 		if len(b) >= 24 {
 			p.printf("max resp delay: %d ", p.u16(b, 4))
@@ -540,4 +547,92 @@ func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
 		resid -= ol * 8
 	}
 	return true
+}
+
+var mldv2Records = map[uint8]string{1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
+
+// mldv2Report is mldv2_report_print.
+func (p *Printer) mldv2Report(b []byte, length int) {
+	if length < 8 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	ngroups := int(p.u16(b, 6))
+	p.printf(", %d group record(s)", ngroups)
+	if p.o.Verbose == 0 {
+		return
+	}
+	group := 8
+	for i := 0; i < ngroups; i++ {
+		if length < group+20 {
+			p.puts(" [invalid number of groups]")
+			return
+		}
+		p.printf(" [gaddr %s", p.names.ip6(p.bytes(b, group+4, 16)))
+		rt := p.u8(b, group)
+		if name, ok := mldv2Records[rt]; ok {
+			p.printf(" %s", name)
+		} else {
+			p.printf("  [v2-report-#%d]", rt)
+		}
+		nsrcs := int(p.u16(b, group+2))
+		if length < group+20+nsrcs*16 {
+			p.printf(" [invalid number of sources %d]", nsrcs)
+			return
+		}
+		if p.o.Verbose == 1 {
+			p.printf(", %d source(s)", nsrcs)
+		} else {
+			p.puts(" {")
+			for j := 0; j < nsrcs; j++ {
+				p.printf(" %s", p.names.ip6(p.bytes(b, group+20+j*16, 16)))
+			}
+			p.puts(" }")
+		}
+		group += 20 + nsrcs*16
+		p.puts("]")
+	}
+}
+
+// mldv2Query is mldv2_query_print.
+func (p *Printer) mldv2Query(b []byte, length int) {
+	mrc := int(p.u16(b, 4))
+	mrt := mrc
+	if mrc >= 32768 {
+		mrt = ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3)
+	}
+	if p.o.Verbose > 0 {
+		p.printf(" [max resp delay=%d]", mrt)
+	}
+	p.printf(" [gaddr %s", p.names.ip6(p.bytes(b, 8, 16)))
+	if p.o.Verbose > 0 {
+		f := p.u8(b, 24)
+		if f&0x08 != 0 {
+			p.puts(" sflag")
+		}
+		if f&0x07 != 0 {
+			p.printf(" robustness=%d", f&7)
+		}
+		q := int(p.u8(b, 25))
+		if q >= 128 {
+			q = ((q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3)
+		}
+		p.printf(" qqi=%d", q)
+	}
+	nsrcs := int(p.u16(b, 26))
+	if nsrcs > 0 {
+		switch {
+		case length < 28+nsrcs*16:
+			p.puts(" [invalid number of sources]")
+		case p.o.Verbose > 1:
+			p.puts(" {")
+			for i := 0; i < nsrcs; i++ {
+				p.printf(" %s", p.names.ip6(p.bytes(b, 28+i*16, 16)))
+			}
+			p.puts(" }")
+		default:
+			p.printf(", %d source(s)", nsrcs)
+		}
+	}
+	p.puts("]")
 }
