@@ -21,10 +21,10 @@ type state struct {
 	rootFD, wdFD, envFD, uidGidFD, cgroupProcsFD int
 
 	doRoot, doWd, doEnv, doUID, doGID bool
-	forceUID, forceGID               bool
-	doAll, joinCgroup, userParent    bool
-	keepCaps, preserveCred, selinux  bool
-	forwardSignals                   bool
+	forceUID, forceGID                bool
+	doAll, joinCgroup, userParent     bool
+	keepCaps, preserveCred, selinux   bool
+	forwardSignals                    bool
 
 	wdns    string
 	hasWdns bool

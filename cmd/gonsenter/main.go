@@ -2,6 +2,14 @@
 // tcpdump. It is a multi-call binary: invoked as "nsenter" it speaks as
 // nsenter, as "tcpdump" it is the capture tool, otherwise it is gonsenter
 // (nsenter options, then optionally --capture and tcpdump's).
+
+// The runtime's cgroup-aware GOMAXPROCS keeps cgroup files open for the
+// life of the process. They are close-on-exec, but they would shift every
+// descriptor number we print (`pidfd_getfd(3, 5)`) away from util-linux's
+// and cost start-up time; nsenter needs neither.
+//
+//go:debug containermaxprocs=0
+//go:debug updatemaxprocs=0
 package main
 
 import (

@@ -88,9 +88,9 @@ type Result int
 
 // The three outcomes of ul_strtou64 / ul_strtos64.
 const (
-	OK     Result = iota
-	Invalid       // EINVAL: empty, no digits or trailing junk
-	Range         // ERANGE: overflow, or a negative number for the unsigned form
+	OK      Result = iota
+	Invalid        // EINVAL: empty, no digits or trailing junk
+	Range          // ERANGE: overflow, or a negative number for the unsigned form
 )
 
 // Strtou64 mirrors util-linux ul_strtou64 (lib/strutils.c): negative numbers
