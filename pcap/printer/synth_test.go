@@ -19,6 +19,14 @@ type synthPkt struct {
 	wirLen int // 0: len(data)
 }
 
+func bytes16(c byte) []byte {
+	b := make([]byte, 16)
+	for i := range b {
+		b[i] = c
+	}
+	return b
+}
+
 func be16(v int) []byte    { return binary.BigEndian.AppendUint16(nil, uint16(v)) }
 func be32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
 
@@ -174,6 +182,13 @@ func synthEthernet() []synthPkt {
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 44, cat([]byte{17, 0}, be16(1), be32(0xdeadbeef), udpSeg(ip6A, ip6B, 5000, 5001, make([]byte, 16)))))},
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 60, cat([]byte{6, 0, 1, 4, 0, 0, 0, 0}, tcpSeg(ip6A, ip6B, 443, 50000, 1, 2, 0x10, 100, nil, nil))))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 25, 0x4000, nil, tcpSeg(ipA, ipB, 41000, 80, 1, 1, 0x18, 502, nil, []byte("GET / HTTP/1.0\r\n\r\n"))))[:60], wirLen: 72},
+		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 6, 30, 0x4000, nil, tcpSeg(ipB, ipA, 21, 42000, 1, 1, 0x18, 509, nil, []byte("220 FTP server ready\r\n"))))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 31, 0x4000, nil, tcpSeg(ipA, ipB, 42001, 25, 1, 1, 0x18, 502, nil, []byte("EHLO client.example\r\n"))))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 32, 0x4000, nil, tcpSeg(ipA, ipB, 42002, 554, 1, 1, 0x18, 502, nil, []byte("OPTIONS rtsp://192.0.2.2/ RTSP/1.0\r\nCSeq: 1\r\n\r\n"))))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 33, 0x4000, nil, tcpSeg(ipA, ipB, 42003, 179, 1, 1, 0x18, 502, nil, cat(bytes16(0xff), be16(19), []byte{4}))))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 34, 0, nil, udpSeg(ipA, ipB, 5060, 5060, []byte("INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1\r\n\r\n"))))},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 35, 0, nil, udpSeg(ipA, ipB, 40000, 4789, cat([]byte{8, 0, 0, 0, 0, 0, 100, 0},
+			eth(macB, macA, 0x0800, ipv4([]byte{198, 51, 100, 1}, []byte{198, 51, 100, 2}, 1, 1, 0, nil, icmpMsg(8, 0, cat(be16(9), be16(9)), nil)))))))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 26, 0, nil, udpSeg(ipA, ipB, 40000, 53, q)))[:50], wirLen: 71},
 	}
 }

@@ -384,6 +384,18 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, flags ui
 			p.txtProto(b, length, "http", httpCmds)
 		case "domain":
 			p.dns(b, length, true, false)
+		case "smtp", "ftp", "whois":
+			p.puts(": ")
+			p.txtProto(b, length, e.name, nil)
+		case "rtsp":
+			p.puts(": ")
+			p.txtProto(b, length, "rtsp", rtspCmds)
+		case "bgp":
+			p.enter("bgp")
+			p.puts(": BGP")
+			if p.o.Verbose > 0 {
+				p.unsupport("bgp-verbose")
+			}
 		default:
 			p.unsupport(e.name)
 		}
@@ -454,19 +466,26 @@ func (p *Printer) ssh(b []byte, length int) {
 	}
 }
 
+var rtspCmds = []string{"DESCRIBE", "ANNOUNCE", "GET_PARAMETER", "OPTIONS", "PAUSE", "PLAY", "RECORD",
+	"REDIRECT", "SETUP", "SET_PARAMETER", "TEARDOWN"}
+
+var sipCmds = []string{"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
+	"PRACK", "QAUTH", "REFER", "REGISTER", "SPRACK", "SUBSCRIBE", "UPDATE", "PUBLISH"}
+
 var httpCmds = []string{"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE",
 	"MKCOL", "TRACE", "LABEL", "MERGE", "DELETE", "SEARCH", "UNLOCK", "REPORT", "UPDATE", "NOTIFY",
 	"BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST", "SUBSCRIBE",
 	"PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT", "MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE",
 	"RPC_CONNECT", "VERSION-CONTROL", "BASELINE-CONTROL"}
 
-// txtProto is txtproto_print for text protocols (HTTP): the protocol name
-// in capitals, then the first line (or all lines with -v) when the first
-// token is a known command or the second a 3-digit status code.
+// txtProto is txtproto_print for text protocols (HTTP, FTP, SMTP, ...): the
+// protocol name in capitals, then the first line (or all lines with -v)
+// when cmds is nil, the first token is a known command or the second a
+// 3-digit status code.
 func (p *Printer) txtProto(b []byte, length int, proto string, cmds []string) {
 	p.enter(proto)
-	show := false
-	if idx, tok := p.fetchToken(b, 0, length); idx != 0 {
+	show := cmds == nil
+	if idx, tok := p.fetchToken(b, 0, length); idx != 0 && cmds != nil {
 		for _, c := range cmds {
 			if strings.EqualFold(tok, c) {
 				show = true

@@ -173,6 +173,8 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.vxlan(cp, length)
 	case "geneve":
 		p.geneve(cp, length)
+	case "sip":
+		p.txtProto(cp, length, "sip", sipCmds)
 	default:
 		p.unsupport(name)
 	}
