@@ -4,16 +4,20 @@ import (
 	"net"
 	"os"
 	"sort"
+	"strconv"
+	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
 
-// pseudoDevices are the non-network capture sources libpcap 1.10.3 as
-// built by Debian lists after the network devices in tcpdump -D. They
-// cannot be captured on here; they are listed so -D output matches.
-var pseudoDevices = []Interface{
-	{Name: "bluetooth-monitor", Description: "Bluetooth Linux Monitor", Flags: IfWireless | IfConnNotApplicable},
+// The non-network capture sources libpcap 1.10.3 as built by Debian
+// lists in tcpdump -D, in the order of its capture_source_types table
+// (Bluetooth monitor, USB monitors, netfilter, D-Bus). They cannot be
+// captured on here; they are listed so -D output and -i N numbering match.
+var btMonitor = Interface{Name: "bluetooth-monitor", Description: "Bluetooth Linux Monitor", Flags: IfWireless | IfConnNotApplicable}
+
+var laterPseudoDevices = []Interface{
 	{Name: "nflog", Description: "Linux netfilter log (NFLOG) interface", Flags: IfConnNotApplicable},
 	{Name: "nfqueue", Description: "Linux netfilter queue (NFQUEUE) interface", Flags: IfConnNotApplicable},
 	{Name: "dbus-system", Description: "D-Bus system bus", Flags: IfConnNotApplicable},
@@ -42,13 +46,39 @@ func Interfaces() ([]Interface, error) {
 	for _, ifc := range ifs {
 		list = append(list, Interface{Name: ifc.Name, IfIndex: ifc.Index, Flags: deviceFlags(fd, ifc)})
 	}
-	list = append(list, anyDevice)
-	list = append(list, pseudoDevices...)
+	list = append(list, anyDevice, btMonitor)
+	list = append(list, usbMonitors()...)
+	list = append(list, laterPseudoDevices...)
 	sort.SliceStable(list, func(i, j int) bool { return merit(list[i]) < merit(list[j]) })
 	for i := range list {
 		list[i].Index = i + 1
 	}
 	return list, nil
+}
+
+// usbMonitors lists /dev/usbmonN in directory order, as libpcap's
+// usb_findalldevs does (present only when the usbmon module is loaded).
+func usbMonitors() []Interface {
+	d, err := os.Open("/dev")
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	names, _ := d.Readdirnames(-1)
+	var list []Interface
+	for _, name := range names {
+		num, ok := strings.CutPrefix(name, "usbmon")
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			continue
+		}
+		if n == 0 {
+			list = append(list, Interface{Name: name, Description: "Raw USB traffic, all USB buses", Flags: IfConnNotApplicable})
+		} else {
+			list = append(list, Interface{Name: name, Description: "Raw USB traffic, bus number " + num})
+		}
+	}
+	return list
 }
 
 // merit is libpcap's get_figure_of_merit (lower sorts first).
