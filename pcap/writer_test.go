@@ -172,6 +172,14 @@ func TestTcpdumpReadsOurFiles(t *testing.T) {
 	if !bytes.Equal(outputs["us.pcap"], outputs["us.pcapng"]) || !bytes.Equal(outputs["ns.pcap"], outputs["ns.pcapng"]) {
 		t.Error("tcpdump rewrites our pcapng differently from our pcap")
 	}
+	// Without --nano tcpdump scales nanosecond files down to µs by
+	// truncation, as our µs writer does.
+	for _, name := range []string{"ns.pcap", "ns.pcapng"} {
+		out, err := exec.Command(tcpdumpPath(), "-r", filepath.Join(dir, name), "-w", "-").Output()
+		if err != nil || !bytes.Equal(out, outputs["us.pcap"]) {
+			t.Errorf("tcpdump -r %s -w - (µs) differs from our µs file (%v)", name, err)
+		}
+	}
 	var ours bytes.Buffer
 	w, _ := pcap.NewWriter(&ours, pcap.LinkEthernet, 0, false)
 	writeAll(t, w, pkts)
