@@ -1,0 +1,236 @@
+package difftest
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	xbpf "golang.org/x/net/bpf"
+
+	"github.com/gonsenter/gonsenter/bpf"
+	"github.com/gonsenter/gonsenter/bpf/interp"
+)
+
+var (
+	update      = flag.Bool("update", false, "re-record golden files from the installed tcpdump/libpcap")
+	recordKnown = flag.Bool("record-known", false, "rewrite testdata/known-mismatches.tsv with the mismatches observed now")
+)
+
+const knownPath = "testdata/known-mismatches.tsv"
+
+// oracle is libpcap's answer for one expression on one link type.
+type oracle struct {
+	valid  bool
+	libLen int           // instructions in libpcap's optimized program
+	opt    []bool        // verdicts of the optimized program (tcpdump default)
+	unopt  func() []bool // verdicts with tcpdump -O, computed on demand
+}
+
+// outcome kinds that count as real mismatches.
+const (
+	kindVerdict  = "verdict"          // accept bit differs from libpcap (opt and -O)
+	kindRejected = "rejected-valid"   // libpcap compiles it, we fail without ErrUnsupported
+	kindAccepted = "accepted-invalid" // libpcap refuses it, we compile it
+	kindPanic    = "panic"
+	kindProgram  = "bad-program" // our program fails interp.Validate
+)
+
+type mismatch struct {
+	src, dlt, kind, expr string
+	count                int // packets that differ, or 1
+	detail               string
+}
+
+func (m mismatch) key() string { return m.src + "\t" + m.dlt + "\t" + m.kind + "\t" + m.expr }
+
+// tally accumulates the outcome of many comparisons.
+type tally struct {
+	mu                                              sync.Mutex
+	supported, unsupported, invalidRejected, checks int
+	packets, optOnlyExprs, optOnlyPackets           int
+	ratios                                          []ratio
+	mismatches                                      []mismatch
+}
+
+type ratio struct {
+	r    float64
+	what string
+}
+
+// compile runs the compiler, turning a panic into an error.
+func compile(expr string, lt bpf.LinkType) (prog []xbpf.RawInstruction, err error, panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, panicked = fmt.Errorf("panic: %v", r), true
+		}
+	}()
+	prog, err = bpf.Compile(expr, lt, 262144)
+	return prog, err, false
+}
+
+// check compares the compiler with libpcap for expr on pkts.
+func (tl *tally) check(src, dlt, expr string, o oracle, pkts []packet) {
+	lt, _ := linkByName(dlt)
+	prog, err, panicked := compile(expr, lt)
+	tl.mu.Lock()
+	defer tl.mu.Unlock()
+	tl.checks++
+	add := func(kind string, n int, detail string) {
+		tl.mismatches = append(tl.mismatches, mismatch{src, dlt, kind, expr, n, detail})
+	}
+	switch {
+	case panicked:
+		add(kindPanic, 1, err.Error())
+	case !o.valid && err != nil:
+		tl.invalidRejected++
+	case !o.valid:
+		add(kindAccepted, 1, "libpcap refuses it")
+	case errors.Is(err, bpf.ErrUnsupported):
+		tl.unsupported++
+	case err != nil:
+		add(kindRejected, 1, err.Error())
+	default:
+		tl.supported++
+		if len(prog) <= interp.MaxInstructions {
+			if verr := interp.Validate(prog); verr != nil {
+				add(kindProgram, 1, verr.Error())
+				return
+			}
+		}
+		if o.libLen > 0 {
+			tl.ratios = append(tl.ratios, ratio{float64(len(prog)) / float64(o.libLen), dlt + " " + strconv.Quote(expr)})
+		}
+		tl.mu.Unlock()
+		n, optOnly, first := compareVerdicts(prog, o, pkts)
+		tl.mu.Lock()
+		tl.packets += len(pkts)
+		if optOnly > 0 {
+			tl.optOnlyExprs++
+			tl.optOnlyPackets += optOnly
+		}
+		if n > 0 {
+			add(kindVerdict, n, first)
+		}
+	}
+}
+
+// compareVerdicts returns how many packets disagree with both libpcap's
+// optimized and unoptimized programs (real), how many disagree only with
+// the optimized one (P4), and a description of the first real one.
+func compareVerdicts(prog []xbpf.RawInstruction, o oracle, pkts []packet) (real, optOnly int, first string) {
+	var unopt []bool
+	for i, p := range pkts {
+		got := interp.Run(prog, p.data, p.wire, nil) != 0
+		if got == o.opt[i] {
+			continue
+		}
+		if unopt == nil && o.unopt != nil {
+			unopt = o.unopt()
+		}
+		if unopt != nil && got == unopt[i] {
+			optOnly++
+			continue
+		}
+		if real == 0 {
+			first = fmt.Sprintf("packet %d (%d/%d bytes %x): ours %v, libpcap %v", i, len(p.data), p.wire, head(p.data), got, o.opt[i])
+		}
+		real++
+	}
+	return real, optOnly, first
+}
+
+func head(b []byte) []byte {
+	if len(b) > 48 {
+		return b[:48]
+	}
+	return b
+}
+
+// report logs the counts and fails on real mismatches not listed in
+// testdata/known-mismatches.tsv (or rewrites that file with -record-known).
+func (tl *tally) report(t *testing.T, src string) {
+	t.Helper()
+	t.Logf("%s: %d checks: supported %d, unsupported (ErrUnsupported) %d, invalid rejected %d, real mismatches %d; "+
+		"optimizer-only (P4) differences in %d expressions / %d packets; %d packet verdicts compared",
+		src, tl.checks, tl.supported, tl.unsupported, tl.invalidRejected, len(tl.mismatches),
+		tl.optOnlyExprs, tl.optOnlyPackets, tl.packets)
+	if n := len(tl.ratios); n > 0 {
+		sort.Slice(tl.ratios, func(i, j int) bool { return tl.ratios[i].r < tl.ratios[j].r })
+		worst := tl.ratios[max(0, n-3):]
+		t.Logf("%s: program size vs libpcap: median %.2f, worst %.2f %s, %.2f %s, %.2f %s (over %d programs)",
+			src, tl.ratios[n/2].r, worst[len(worst)-1].r, worst[len(worst)-1].what,
+			worst[0].r, worst[0].what, worst[len(worst)/2].r, worst[len(worst)/2].what, n)
+	}
+	if *recordKnown {
+		writeKnown(t, src, tl.mismatches)
+		return
+	}
+	known := readKnown(t)
+	byKind := map[string]int{}
+	for _, m := range tl.mismatches {
+		byKind[m.kind]++
+		if _, ok := known[m.key()]; ok {
+			continue
+		}
+		t.Errorf("%s %s %q: %s (%d): %s", m.src, m.dlt, m.expr, m.kind, m.count, m.detail)
+	}
+	t.Logf("%s: mismatches by kind: %v (listed in %s: %d)", src, byKind, knownPath, countKnown(known, src))
+}
+
+func readKnown(t *testing.T) map[string]int {
+	data, err := os.ReadFile(knownPath)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	m := map[string]int{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.SplitN(line, "\t", 5)
+		if len(f) != 5 {
+			t.Fatalf("%s: bad line %q", knownPath, line)
+		}
+		n, _ := strconv.Atoi(f[3])
+		m[f[0]+"\t"+f[1]+"\t"+f[2]+"\t"+f[4]] = n
+	}
+	return m
+}
+
+func countKnown(known map[string]int, src string) int {
+	n := 0
+	for k := range known {
+		if strings.HasPrefix(k, src+"\t") {
+			n++
+		}
+	}
+	return n
+}
+
+// writeKnown replaces the lines of source src in the known-mismatch file.
+func writeKnown(t *testing.T, src string, ms []mismatch) {
+	data, _ := os.ReadFile(knownPath)
+	var keep []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line != "" && !strings.HasPrefix(line, src+"\t") {
+			keep = append(keep, line)
+		}
+	}
+	if len(keep) == 0 {
+		keep = append(keep, "# Real mismatches between package bpf and libpcap 1.10.3 known at the last commit,",
+			"# written by go test ./bpf/difftest -record-known. Format: source, DLT, kind, count, expression.",
+			"# count = packets whose verdict differs (1 for compile-time kinds).")
+	}
+	for _, m := range ms {
+		keep = append(keep, fmt.Sprintf("%s\t%s\t%s\t%d\t%s", m.src, m.dlt, m.kind, m.count, m.expr))
+	}
+	if err := os.WriteFile(knownPath, []byte(strings.Join(keep, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
