@@ -331,6 +331,10 @@ func TestOpenErrors(t *testing.T) {
 	if !errors.Is(err, ErrNoSuchDevice) || !strings.HasPrefix(err.Error(), "eth9: No such device exists") {
 		t.Errorf("eth9: %v", err)
 	}
+	inNetns(t, n.nsA, func() { _, err = Open(Config{Interface: "nflog"}) })
+	if err == nil || err.Error() != "nflog: capturing on this libpcap pseudo-device is not supported" {
+		t.Errorf("nflog: %v", err)
+	}
 	inNetns(t, n.nsA, func() { _, err = Open(Config{Interface: "99"}) })
 	if err == nil || !strings.Contains(err.Error(), "Invalid adapter index 99: only") {
 		t.Errorf("-i 99: %v", err)

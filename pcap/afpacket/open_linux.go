@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,10 +26,11 @@ type Handle struct {
 	loIndex  int // ifindex of "lo" in the socket's netns: outgoing copies are dropped
 	vlanOff  int // where VLAN tags are re-inserted (-1: never)
 
-	mu     sync.Mutex // held by ReadPacket; Close takes it after waking it
-	closed bool
-	stats  Stats
-	smu    sync.Mutex
+	mu       sync.Mutex // held by ReadPacket; Close takes it after waking it
+	wakeOnce sync.Once  // Close writes the eventfd once
+	closed   bool
+	stats    Stats
+	smu      sync.Mutex
 }
 
 // OpenError is returned by Open with the device and libpcap's diagnosis:
@@ -102,6 +104,9 @@ func resolveDevice(dev string) (string, error) {
 }
 
 func (h *Handle) open(name string, cfg Config) error {
+	if isPseudoDevice(name) {
+		return &OpenError{Device: name, Err: errors.New("capturing on this libpcap pseudo-device is not supported")}
+	}
 	any := name == "any"
 	ifindex, hatype := 0, 0
 	probe, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW, 0)
@@ -192,6 +197,20 @@ func (h *Handle) chooseLinkType(name string, any bool, hatype int, want pcap.Lin
 		h.vlanOff = 14
 	}
 	return nil
+}
+
+// isPseudoDevice reports whether name is one of the non-network sources
+// that tcpdump -D lists.
+func isPseudoDevice(name string) bool {
+	if name == btMonitor.Name || strings.HasPrefix(name, "usbmon") {
+		return true
+	}
+	for _, d := range laterPseudoDevices {
+		if d.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // deviceInfo looks the device up by name on fd (so in fd's netns) and

@@ -191,9 +191,11 @@ func (h *Handle) Stats() (Stats, error) {
 // goroutine (which then returns ErrClosed), waits for it to leave, and
 // releases the ring and the socket. The final Stats are kept.
 func (h *Handle) Close() error {
-	var one [8]byte
-	binary.NativeEndian.PutUint64(one[:], 1)
-	unix.Write(h.efd, one[:])
+	h.wakeOnce.Do(func() {
+		var one [8]byte
+		binary.NativeEndian.PutUint64(one[:], 1)
+		unix.Write(h.efd, one[:])
+	})
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed && h.fd < 0 {
