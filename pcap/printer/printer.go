@@ -56,6 +56,7 @@ type Printer struct {
 	out         []byte
 	proto       string // tcpdump's ndo_protocol, used in " [|proto]"
 	llHdrLen    int    // link header length, skipped by -x/-X/-A
+	tcpSnapOK   bool   // the TCP payload was captured in full (md5 option)
 	chain       []string
 	unsupported bool
 }

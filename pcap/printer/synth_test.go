@@ -182,6 +182,7 @@ func synthEthernet() []synthPkt {
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 44, cat([]byte{17, 0}, be16(1), be32(0xdeadbeef), udpSeg(ip6A, ip6B, 5000, 5001, make([]byte, 16)))))},
 		{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 60, cat([]byte{6, 0, 1, 4, 0, 0, 0, 0}, tcpSeg(ip6A, ip6B, 443, 50000, 1, 2, 0x10, 100, nil, nil))))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 25, 0x4000, nil, tcpSeg(ipA, ipB, 41000, 80, 1, 1, 0x18, 502, nil, []byte("GET / HTTP/1.0\r\n\r\n"))))[:60], wirLen: 72},
+		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 36, 0x4000, nil, tcpSeg(ipA, ipB, 42003, 179, 1, 1, 0x10, 502, cat([]byte{1, 1, 19, 18}, bytes16(0xab)), nil)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 6, 30, 0x4000, nil, tcpSeg(ipB, ipA, 21, 42000, 1, 1, 0x18, 509, nil, []byte("220 FTP server ready\r\n"))))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 31, 0x4000, nil, tcpSeg(ipA, ipB, 42001, 25, 1, 1, 0x18, 502, nil, []byte("EHLO client.example\r\n"))))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 32, 0x4000, nil, tcpSeg(ipA, ipB, 42002, 554, 1, 1, 0x18, 502, nil, []byte("OPTIONS rtsp://192.0.2.2/ RTSP/1.0\r\nCSeq: 1\r\n\r\n"))))},

@@ -105,6 +105,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	if flags&0x20 != 0 {
 		p.printf(", urg %d", urp)
 	}
+	p.tcpSnapOK = len(b) >= hlen+length
 	if hlen > 20 && !p.tcpOptions(b, hlen, rev, thseq, thack, flags) {
 		return
 	}
@@ -320,7 +321,19 @@ func (p *Printer) tcpOption(b []byte, cp int, opt uint8, ln, left int, rev bool,
 			return 0, false
 		}
 		return ln - 2, p.mptcp(b[cp-2:cp+ln-2], flags)
-	case 19, 20, 29:
+	case 19:
+		if !check(16) {
+			return 0, false
+		}
+		// tcpdump built with libcrypto but run without -M cannot verify.
+		p.puts(" ")
+		p.puts(cond(p.tcpSnapOK, "shared secret not supplied with -M, ", "snaplen too short, "))
+		p.puts("can't check - ")
+		for _, c := range b[cp : cp+16] {
+			p.printf("%02x", c)
+		}
+		return 16, true
+	case 20, 29:
 		p.unsupport("tcp-option-" + tcpOptNames[opt])
 		fallthrough
 	default:
