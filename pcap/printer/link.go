@@ -307,25 +307,48 @@ func (p *Printer) raw(b []byte, length int) {
 	p.ipByVersion(b, length)
 }
 
-// null is null_if_print (BSD loopback, host-endian AF_ value).
+var bsdAFs = map[uint32]string{2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6", 28: "IPv6", 30: "IPv6"}
+
+// nullHeader is null_hdr_print (the -e form of the BSD loopback header).
+func (p *Printer) nullHeader(family uint32, length int) {
+	name, ok := bsdAFs[family]
+	switch {
+	case !p.o.Quick && ok:
+		p.printf("AF %s (%d)", name, family)
+	case !p.o.Quick:
+		p.printf("AF Unknown (%d)", family)
+	case ok:
+		p.puts(name)
+	default:
+		p.printf("Unknown AF %d", family)
+	}
+	p.printf(", length %d: ", length)
+}
+
+// null is null_if_print (BSD loopback: a 4-byte AF_ value in the
+// capturing host's byte order).
 func (p *Printer) null(b []byte, length int) {
 	p.enter("null")
-	if len(b) < 4 {
-		p.printTrunc()
-		return
-	}
+	p.need(b, 4)
 	p.llHdrLen = 4
 	family := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 	if family&0xffff0000 != 0 {
 		family = uint32(b[3]) | uint32(b[2])<<8 | uint32(b[1])<<16 | uint32(b[0])<<24
+	}
+	if p.o.Ether {
+		p.nullHeader(family, length)
 	}
 	switch family {
 	case 2:
 		p.ip(b[4:], length-4)
 	case 24, 28, 30:
 		p.ip6(b[4:], length-4)
-	default:
+	case 7, 16, 23:
 		p.unsupport("null-af-" + strconv.Itoa(int(family)))
+	default:
+		if !p.o.Ether {
+			p.nullHeader(family, length)
+		}
 		p.defaultPrint(b[4:])
 	}
 }

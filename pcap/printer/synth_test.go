@@ -233,6 +233,24 @@ func sll2Wrap(pkts []synthPkt) []synthPkt {
 	return out
 }
 
+// nullWrap turns Ethernet IPv4/IPv6 frames into DLT_NULL records
+// (little-endian AF_INET 2 / AF_INET6 24), plus one unknown family.
+func nullWrap(pkts []synthPkt) []synthPkt {
+	var out []synthPkt
+	for _, p := range pkts {
+		if len(p.data) < 14 || p.wirLen != 0 {
+			continue
+		}
+		switch binary.BigEndian.Uint16(p.data[12:]) {
+		case 0x0800:
+			out = append(out, synthPkt{data: cat([]byte{2, 0, 0, 0}, p.data[14:])})
+		case 0x86dd:
+			out = append(out, synthPkt{data: cat([]byte{0, 0, 0, 24}, p.data[14:])})
+		}
+	}
+	return append(out, synthPkt{data: cat([]byte{99, 0, 0, 0}, []byte("unknown family"))})
+}
+
 func writeSynthetic(t *testing.T) {
 	dir := filepath.Join("testdata", "captures")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -243,6 +261,9 @@ func writeSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := writePcap(filepath.Join(dir, "synthetic-sll2.pcap"), 276, sll2Wrap(eth)); err != nil {
+		t.Fatal(err)
+	}
+	if err := writePcap(filepath.Join(dir, "synthetic-null.pcap"), 0, nullWrap(eth)); err != nil {
 		t.Fatal(err)
 	}
 }
