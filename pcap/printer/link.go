@@ -2,9 +2,8 @@ package printer
 
 import (
 	"fmt"
-	"os"
+	"net"
 	"strconv"
-	"strings"
 )
 
 // Ethernet types tcpdump names (print-ether.c ethertype_values).
@@ -369,17 +368,13 @@ func (p *Printer) ipByVersion(b []byte, length int) {
 	}
 }
 
-// sysIfName reads the interface name for an index from /sys/class/net.
+// sysIfName is if_indextoname(3): the name of an interface of the current
+// network namespace (asked over netlink, so it stays right after setns(2)
+// even when /sys belongs to another namespace), "?" when there is none.
 func sysIfName(idx int) string {
-	ents, err := os.ReadDir("/sys/class/net")
-	if err != nil {
+	ifc, err := net.InterfaceByIndex(idx)
+	if err != nil || ifc.Name == "" {
 		return "?"
 	}
-	for _, e := range ents {
-		v, err := os.ReadFile("/sys/class/net/" + e.Name() + "/ifindex")
-		if err == nil && strings.TrimSpace(string(v)) == strconv.Itoa(idx) {
-			return e.Name()
-		}
-	}
-	return "?"
+	return ifc.Name
 }
