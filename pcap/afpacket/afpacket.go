@@ -64,6 +64,11 @@ type Config struct {
 type Stats struct {
 	Received uint64 // tp_packets: "packets received by filter"
 	Dropped  uint64 // tp_drops: "packets dropped by kernel"
+	// IfDropped is libpcap's ps_ifdrop: the device's receive drops
+	// (rx_dropped + rx_missed_errors) since Open, counted only in
+	// promiscuous mode as libpcap does; tcpdump prints "N packets dropped
+	// by interface" when it is not zero.
+	IfDropped uint64
 }
 
 // Interface is one entry of tcpdump -D.

@@ -31,6 +31,7 @@ type Handle struct {
 	closed   bool
 	stats    Stats
 	smu      sync.Mutex
+	ifDrop   *ifDropCounter // nil unless promiscuous on a device
 }
 
 // OpenError is returned by Open with the device and libpcap's diagnosis:
@@ -162,6 +163,9 @@ func (h *Handle) configure(name string, ifindex int, any bool, cfg Config) error
 		if err := unix.SetsockoptPacketMreq(h.fd, unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, mreq); err != nil {
 			return &OpenError{Device: name, Err: os.NewSyscallError("setsockopt(PACKET_ADD_MEMBERSHIP)", err)}
 		}
+		// Like libpcap, interface drops are tracked only in promiscuous
+		// mode; a device without counters just reports none.
+		h.ifDrop, _ = newIfDropCounter(ifindex)
 	}
 	return nil
 }

@@ -184,6 +184,11 @@ func (h *Handle) Stats() (Stats, error) {
 	}
 	h.stats.Received += uint64(st.Packets)
 	h.stats.Dropped += uint64(st.Drops)
+	if h.ifDrop != nil {
+		if n, err := h.ifDrop.dropped(); err == nil {
+			h.stats.IfDropped = n
+		}
+	}
 	return h.stats, nil
 }
 
@@ -214,6 +219,10 @@ func (h *Handle) release() {
 	if h.ring != nil {
 		unix.Munmap(h.ring.mem)
 		h.ring = nil
+	}
+	if h.ifDrop != nil {
+		h.ifDrop.close()
+		h.ifDrop = nil
 	}
 	for _, fd := range []*int{&h.fd, &h.efd} {
 		if *fd >= 0 {
