@@ -22,6 +22,7 @@ type names struct {
 	hosts   map[netip.Addr]string
 	eth     map[[6]byte]string
 	ifs     map[int]string
+	ifMiss  map[int]time.Time
 
 	// lookupHost answers reverse lookups; servicesFile is read like
 	// getservent(3), "" meaning the built-in copy. Tests replace both for
@@ -36,7 +37,7 @@ type names struct {
 }
 
 func newNames(resolve bool) *names {
-	return &names{resolve: resolve, hosts: map[netip.Addr]string{}, eth: map[[6]byte]string{}, ifs: map[int]string{},
+	return &names{resolve: resolve, hosts: map[netip.Addr]string{}, eth: map[[6]byte]string{}, ifs: map[int]string{}, ifMiss: map[int]time.Time{},
 		lookupHost: systemLookup, servicesFile: "/etc/services"}
 }
 
@@ -193,11 +194,22 @@ func (n *names) proto(num uint8) string {
 	return n.protos[num]
 }
 
+// ifName caches interface names; an unknown index is asked again after a
+// second, since live captures see interfaces appear (tcpdump asks the
+// kernel for every packet).
 func (n *names) ifName(idx int) string {
 	if s, ok := n.ifs[idx]; ok {
 		return s
 	}
+	if t, ok := n.ifMiss[idx]; ok && time.Since(t) < time.Second {
+		return "?"
+	}
 	s := sysIfName(idx)
-	n.ifs[idx] = s
+	if s == "?" {
+		n.ifMiss[idx] = time.Now()
+	} else {
+		n.ifs[idx] = s
+		delete(n.ifMiss, idx)
+	}
 	return s
 }
