@@ -21,6 +21,7 @@ func (h *Handle) Stats() (Stats, error)            { return Stats{}, errNotLinux
 func (h *Handle) LinkType() pcap.LinkType          { return 0 }
 func (h *Handle) Snaplen() uint32                  { return 0 }
 func (h *Handle) Close() error                     { return nil }
+func (h *Handle) Warning() string                  { return "" }
 
 // Interfaces is unsupported outside Linux.
 func Interfaces() ([]Interface, error) { return nil, errNotLinux }

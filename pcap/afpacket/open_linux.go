@@ -23,6 +23,7 @@ type Handle struct {
 	cooked   bool
 	snaplen  uint32
 	dir      Direction
+	warning  string
 	loIndex  int // ifindex of "lo" in the socket's netns: outgoing copies are dropped
 	vlanOff  int // where VLAN tags are re-inserted (-1: never)
 
@@ -125,6 +126,7 @@ func (h *Handle) open(name string, cfg Config) error {
 	if err := h.chooseLinkType(name, any, hatype, cfg.LinkType); err != nil {
 		return err
 	}
+	h.raiseCookedSnaplen()
 	typ := unix.SOCK_RAW
 	if h.cooked {
 		typ = unix.SOCK_DGRAM
@@ -216,6 +218,22 @@ func isPseudoDevice(name string) bool {
 	}
 	return false
 }
+
+// minCookedSnaplen is what libpcap raises a cooked capture's snapshot
+// length to (SLL2_HDR_LEN + 1, for SLL and SLL2 alike).
+const minCookedSnaplen = 21
+
+// raiseCookedSnaplen keeps room for the cooked header plus one byte, with
+// libpcap's warning (tcpdump prints "tcpdump: WARNING: <warning>").
+func (h *Handle) raiseCookedSnaplen() {
+	if h.cooked && h.snaplen < minCookedSnaplen {
+		h.warning = fmt.Sprintf("snaplen raised from %d to %d", h.snaplen, minCookedSnaplen)
+		h.snaplen = minCookedSnaplen
+	}
+}
+
+// Warning is libpcap's activation warning for this capture, or "".
+func (h *Handle) Warning() string { return h.warning }
 
 // deviceInfo looks the device up by name on fd (so in fd's netns) and
 // returns its ifindex and ARPHRD_ type.

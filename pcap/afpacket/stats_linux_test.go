@@ -91,3 +91,19 @@ func TestSnaplenTruncates(t *testing.T) {
 		}
 	}
 }
+
+// TestCookedSnaplenRaised: like libpcap, -i any -s 10 becomes 21 bytes
+// with tcpdump's "snaplen raised from 10 to 21" warning.
+func TestCookedSnaplenRaised(t *testing.T) {
+	n := newTestNet(t)
+	for _, lt := range []pcap.LinkType{pcap.LinkLinuxSLL2, pcap.LinkLinuxSLL} {
+		h := openIn(t, n.nsA, Config{Interface: "any", Snaplen: 10, LinkType: lt})
+		if h.Snaplen() != 21 || h.Warning() != "snaplen raised from 10 to 21" {
+			t.Errorf("link type %d: snaplen %d, warning %q", lt, h.Snaplen(), h.Warning())
+		}
+	}
+	h := openIn(t, n.nsA, Config{Interface: "lo", Snaplen: 10})
+	if h.Snaplen() != 10 || h.Warning() != "" {
+		t.Errorf("lo: snaplen %d, warning %q", h.Snaplen(), h.Warning())
+	}
+}
