@@ -153,7 +153,7 @@ func (t *valTab) step(s xbpf.RawInstruction, r *regs) (val, risky int, dst byte)
 			if r.x == unknown {
 				v = t.intern(valKey{kind: vInd, op: s.Op & 0x18, a: len(t.keys), b: -3, k: s.K}) // fresh
 			} else {
-				v = t.intern(valKey{kind: vInd, op: s.Op & 0x18, a: r.x, k: s.K})
+				v = t.intern(valKey{kind: vInd, op: s.Op & 0x18, a: r.x, k: s.K, b: boolInt(t.tagRel)})
 			}
 			risky = v
 		case mMSH:
@@ -321,17 +321,19 @@ func (k *know) bounds(v int) (uint32, uint32) {
 	return lo, hi
 }
 
-// intersect keeps what holds on both edges.
-func intersect(a, b *know) *know {
+// intersect keeps what holds on both edges. In weak mode a value's range
+// survives only if identical on both (libpcap keeps dominating tests, it
+// does not join ranges).
+func intersect(a, b *know, weak bool) *know {
 	c := newKnow()
 	for v := range a.lo {
-		if _, ok := b.lo[v]; ok {
-			c.lo[v] = min(a.lo[v], b.lo[v])
+		if x, ok := b.lo[v]; ok && (!weak || x == a.lo[v]) {
+			c.lo[v] = min(a.lo[v], x)
 		}
 	}
 	for v := range a.hi {
-		if _, ok := b.hi[v]; ok {
-			c.hi[v] = max(a.hi[v], b.hi[v])
+		if x, ok := b.hi[v]; ok && (!weak || x == a.hi[v]) {
+			c.hi[v] = max(a.hi[v], x)
 		}
 	}
 	for f, x := range a.neq {
@@ -364,6 +366,20 @@ func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
 		return evalJump(jop, c, k), true
 	}
 	lo, hi := kn.bounds(v)
+	if t.weak {
+		// libpcap relates a test only to the same test or, for jeq, to a
+		// dominating jeq on the same value.
+		if x, ok := kn.jset[[2]uint64{uint64(v), uint64(jop)<<32 | uint64(k)}]; ok {
+			return x, true
+		}
+		if jop == jJEQ && lo == hi {
+			return lo == k, true
+		}
+		if jop == jJEQ && kn.neq[[2]uint64{uint64(v), uint64(k)}] {
+			return false, true
+		}
+		return false, false
+	}
 	if lo == hi {
 		return evalJump(jop, lo, k), true
 	}
@@ -412,6 +428,16 @@ func evalJump(jop uint16, a, k uint32) bool {
 	return a&k != 0
 }
 
+// maxFacts bounds the remembered inequalities and bit tests per edge, so
+// that long chains ("host a or host b or ...") stay linear to optimize.
+const maxFacts = 32
+
+func (k *know) addFact(m map[[2]uint64]bool, f [2]uint64, v bool) {
+	if len(m) < maxFacts {
+		m[f] = v
+	}
+}
+
 // learn records the outcome of test (jop, k) on value v. In weak mode
 // only equalities and exact repeats of a test are remembered.
 func (k *know) learn(v int, jop uint16, c uint32, outcome bool, weak bool) {
@@ -419,7 +445,7 @@ func (k *know) learn(v int, jop uint16, c uint32, outcome bool, weak bool) {
 		return
 	}
 	if weak && jop != jJEQ {
-		k.jset[[2]uint64{uint64(v), uint64(jop)<<32 | uint64(c)}] = outcome
+		k.addFact(k.jset, [2]uint64{uint64(v), uint64(jop)<<32 | uint64(c)}, outcome)
 		return
 	}
 	lo, hi := k.bounds(v)
@@ -427,7 +453,7 @@ func (k *know) learn(v int, jop uint16, c uint32, outcome bool, weak bool) {
 	case jop == jJEQ && outcome:
 		lo, hi = c, c
 	case jop == jJEQ:
-		k.neq[[2]uint64{uint64(v), uint64(c)}] = true
+		k.addFact(k.neq, [2]uint64{uint64(v), uint64(c)}, true)
 	case jop == jJGT && outcome:
 		if c == 0xffffffff {
 			return
@@ -443,7 +469,7 @@ func (k *know) learn(v int, jop uint16, c uint32, outcome bool, weak bool) {
 		}
 		hi = min(hi, c-1)
 	case jop == jJSET:
-		k.jset[[2]uint64{uint64(v), uint64(jJSET)<<32 | uint64(c)}] = outcome
+		k.addFact(k.jset, [2]uint64{uint64(v), uint64(jJSET)<<32 | uint64(c)}, outcome)
 		return
 	}
 	k.lo[v], k.hi[v] = lo, hi
@@ -531,7 +557,7 @@ func thread(entry *block, reject *block, weak bool) *block {
 		}
 		kn := kept[0].kn
 		for _, e := range kept[1:] {
-			kn = intersect(kn, e.kn)
+			kn = intersect(kn, e.kn, t.weak)
 		}
 		if !sum.div {
 			kn = kn.clone()

@@ -1,0 +1,215 @@
+package bpf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	xbpf "golang.org/x/net/bpf"
+)
+
+func prog(ins ...xbpf.Instruction) []xbpf.RawInstruction {
+	raw, err := xbpf.Assemble(ins)
+	if err != nil {
+		panic(err)
+	}
+	return raw
+}
+
+// TestLinkTypeOffsets checks the EtherType test of each link type
+// against the listings tcpdump -y DLT -d prints (libpcap 1.10.3).
+func TestLinkTypeOffsets(t *testing.T) {
+	ret := []xbpf.Instruction{xbpf.RetConstant{Val: 262144}, xbpf.RetConstant{Val: 0}}
+	for _, c := range []struct {
+		lt   LinkType
+		expr string
+		want []xbpf.RawInstruction
+	}{
+		{LinkEN10MB, "ip", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 12, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 0x800, SkipFalse: 1}}, ret...)...)},
+		{LinkLinuxSLL, "ip6", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 14, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 0x86dd, SkipFalse: 1}}, ret...)...)},
+		{LinkLinuxSLL2, "arp", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 0, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 0x806, SkipFalse: 1}}, ret...)...)},
+		{LinkRAW, "ip", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 0, Size: 1}, xbpf.ALUOpConstant{Op: xbpf.ALUOpAnd, Val: 0xf0}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 0x40, SkipFalse: 1}}, ret...)...)},
+		{LinkLinuxSLL, "stp", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 14, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 4, SkipFalse: 3}, xbpf.LoadAbsolute{Off: 16, Size: 1}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 0x42, SkipFalse: 1}}, ret...)...)},
+		{LinkLinuxSLL2, "inbound", prog(xbpf.LoadAbsolute{Off: 10, Size: 1}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 4, SkipTrue: 1}, xbpf.RetConstant{Val: 262144}, xbpf.RetConstant{Val: 0})},
+		{LinkLinuxSLL2, "ifindex 3", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 4, Size: 4}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 3, SkipFalse: 1}}, ret...)...)},
+		{LinkEN10MB, "", prog(xbpf.RetConstant{Val: 262144})},
+	} {
+		got := mustCompile(t, c.expr, c.lt)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%d %q:\n got %v\nwant %v", c.lt, c.expr, got, c.want)
+		}
+	}
+}
+
+// TestTransportOffsets checks where "tcp dst port 80" reads the port on
+// each link type: after the variable-length IPv4 header, and at the
+// fixed offset 40 into IPv6.
+func TestTransportOffsets(t *testing.T) {
+	for lt, l3 := range map[LinkType]uint32{LinkEN10MB: 14, LinkLinuxSLL: 16, LinkLinuxSLL2: 20, LinkRAW: 0} {
+		p := mustCompile(t, "tcp dst port 80", lt)
+		for _, want := range []xbpf.RawInstruction{
+			{Op: opLDX | szB | mMSH, K: l3},         // ldxb 4*([l3]&0xf)
+			{Op: opLD | szH | mIND, K: l3 + 2},      // ldh [x + l3 + 2]
+			{Op: opLD | szH | mABS, K: l3 + 40 + 2}, // ldh [l3 + 42]
+			{Op: opLD | szH | mABS, K: l3 + 6},      // fragment offset
+		} {
+			if !containsIns(p, want) {
+				t.Errorf("link type %d: %v lacks %+v", lt, p, want)
+			}
+		}
+	}
+}
+
+func containsOp(p []xbpf.RawInstruction, op uint16) bool {
+	for _, in := range p {
+		if in.Op == op {
+			return true
+		}
+	}
+	return false
+}
+
+func containsIns(p []xbpf.RawInstruction, want xbpf.RawInstruction) bool {
+	for _, in := range p {
+		if in.Op == want.Op && in.K == want.K {
+			return true
+		}
+	}
+	return false
+}
+
+// TestLinkTypeErrors checks libpcap's per-link-type refusals.
+func TestLinkTypeErrors(t *testing.T) {
+	for _, c := range []struct {
+		lt   LinkType
+		expr string
+		msg  string
+	}{
+		{LinkLinuxSLL, "vlan", "no VLAN support for Linux cooked v1"},
+		{LinkLinuxSLL2, "vlan 10", "no VLAN support for Linux cooked v2"},
+		{LinkRAW, "vlan", "no VLAN support for Raw IP"},
+		{LinkLinuxSLL, "ether host 0:1:2:3:4:5", "ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel"},
+		{LinkLinuxSLL2, "broadcast", "not a broadcast link"},
+		{LinkRAW, "multicast", "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel"},
+		{LinkRAW, "arp", "expression rejects all packets"},
+		{LinkRAW, "ether proto 0x88cc", "expression rejects all packets"},
+		{LinkEN10MB, "inbound", "inbound/outbound not supported on Ethernet when reading savefiles"},
+		{LinkLinuxSLL, "ifindex 1", "ifindex not supported on Linux cooked v1 when reading savefiles"},
+	} {
+		_, err := Compile(c.expr, c.lt, 262144)
+		if err == nil || err.Error() != c.msg {
+			t.Errorf("%d %q: error %v, want %q", c.lt, c.expr, err, c.msg)
+		}
+	}
+	if _, err := Compile("ip", LinkType(105), 65535); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("link type 105: %v, want unsupported", err)
+	}
+	if _, err := CompileOptions("vlan", LinkEN10MB, 65535, Options{Form: LiveEthernet}); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("live vlan: %v, want unsupported", err)
+	}
+}
+
+// TestVlanShiftsOffsets checks libpcap's parse-order offset shift: after
+// "vlan", later primitives read 4 bytes further, whatever the grouping.
+func TestVlanShiftsOffsets(t *testing.T) {
+	after := mustCompile(t, "vlan or ip", LinkEN10MB)
+	before := mustCompile(t, "ip or vlan", LinkEN10MB)
+	if !containsIns(after, xbpf.RawInstruction{Op: opLD | szH | mABS, K: 16}) {
+		t.Errorf("vlan or ip: no ldh [16]: %v", after)
+	}
+	if containsIns(before, xbpf.RawInstruction{Op: opLD | szH | mABS, K: 16}) {
+		t.Errorf("ip or vlan: ldh [16]: %v", before)
+	}
+	qinq := mustCompile(t, "vlan 100 and vlan 200 and ip", LinkEN10MB)
+	if !containsIns(qinq, xbpf.RawInstruction{Op: opLD | szH | mABS, K: 20}) {
+		t.Errorf("Q-in-Q ip not at [20]: %v", qinq)
+	}
+}
+
+func ipv4Frame(src uint32, size int) []byte {
+	p := make([]byte, size)
+	binary.BigEndian.PutUint16(p[12:], 0x800)
+	p[14] = 0x45
+	binary.BigEndian.PutUint32(p[26:], src)
+	return p
+}
+
+// TestTrampolines compiles an expression whose conditional jumps must
+// reach further than 255 instructions and checks the program still means
+// the expression.
+func TestTrampolines(t *testing.T) {
+	var hosts []string
+	for i := 1; i <= 60; i++ {
+		hosts = append(hosts, fmt.Sprintf("(src host 192.0.2.%d and len > %d)", i, i))
+	}
+	expr := strings.Join(hosts, " or ")
+	for _, o := range []Options{{}, {NoOptimize: true}} {
+		p, err := CompileOptions(expr, LinkEN10MB, 65535, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p) <= 255 || !containsOp(p, opJMP|jJA) {
+			t.Fatalf("NoOptimize=%v: %d instructions, want > 255 with ja", o.NoOptimize, len(p))
+		}
+		if err := validate(p); err != nil {
+			t.Fatal(err)
+		}
+		for i := 1; i <= 61; i++ {
+			frame := ipv4Frame(0xc0000200|uint32(i), 100)
+			want := i <= 60
+			if got := runRef(p, frame, 100) != 0; got != want {
+				t.Errorf("NoOptimize=%v: 192.0.2.%d accepted=%v, want %v", o.NoOptimize, i, got, want)
+			}
+		}
+	}
+}
+
+// TestInstructionLimit checks that programs longer than the kernel's
+// BPF_MAXINSNS are refused rather than truncated.
+func TestInstructionLimit(t *testing.T) {
+	var hosts []string
+	for i := 0; i < 1200; i++ {
+		hosts = append(hosts, fmt.Sprintf("host 198.51.%d.%d", i/256, i%256))
+	}
+	_, err := Compile(strings.Join(hosts, " or "), LinkEN10MB, 65535)
+	var se *SemanticError
+	if !errors.As(err, &se) || !strings.Contains(err.Error(), "4096") {
+		t.Errorf("error %v, want too complex (4096)", err)
+	}
+}
+
+// TestSnaplen checks ret #snaplen and the 0 default.
+func TestSnaplen(t *testing.T) {
+	if p := mustCompile(t, "", LinkRAW); p[0].K != 262144 {
+		t.Errorf("empty filter returns %d", p[0].K)
+	}
+	p, _ := Compile("tcp", LinkEN10MB, 1500)
+	if !containsIns(p, xbpf.RawInstruction{Op: opRET, K: 1500}) {
+		t.Errorf("no ret #1500: %v", p)
+	}
+}
+
+// TestOptimizerKeepsOutOfBoundsSemantics is pitfall P4: libpcap's
+// optimizer turns "tcp[100] = 0 or not tcp[100] = 0" into "accept all",
+// but the unoptimized program rejects a TCP packet shorter than 100 bytes
+// of TCP, and that is what we keep.
+func TestOptimizerKeepsOutOfBoundsSemantics(t *testing.T) {
+	p := mustCompile(t, "tcp[100] = 0 or not tcp[100] = 0", LinkEN10MB)
+	short := ipv4Frame(0xc0000201, 60)
+	short[23] = 6
+	if runRef(p, short, 60) != 0 {
+		t.Error("short TCP packet accepted")
+	}
+	long := ipv4Frame(0xc0000201, 200)
+	long[23] = 6
+	if runRef(p, long, 200) == 0 {
+		t.Error("long TCP packet rejected")
+	}
+	// "not" covers the implicit "tcp" check too: non-TCP packets match.
+	if runRef(p, ipv4Frame(0xc0000201, 34), 34) == 0 {
+		t.Error("non-TCP packet rejected")
+	}
+}
