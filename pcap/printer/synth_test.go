@@ -134,6 +134,9 @@ func synthEthernet() []synthPkt {
 	fin := tcpSeg(ipA, ipB, 41000, 80, 1046, 5047, 0x11, 502, nil, nil)
 	rst := tcpSeg(ipB, ipA, 80, 41000, 5047, 0, 0x04, 0, nil, []byte("bye"))
 	ntp := cat([]byte{0x23, 0, 6, 0xe9}, make([]byte, 44))
+	ntpResp := cat([]byte{0x24, 2, 6, 0xe9}, be32(0x00000a3d), be32(0x00001b00), []byte{192, 0, 2, 9},
+		be32(0xecb2a000), be32(0x12345678), be32(0xecb2a0f0), be32(0x80000000),
+		be32(0xecb2a0f1), be32(0x00001000), be32(0xecb2a0f0), be32(0x7fffffff))
 	bootp := cat([]byte{1, 1, 6, 0}, be32(0x1234), make([]byte, 20), macA, make([]byte, 10+64+128), []byte{99, 130, 83, 99, 53, 1, 1, 255})
 	return []synthPkt{
 		{data: eth(bcast, macA, 0x0806, cat(be16(1), be16(0x800), []byte{6, 4}, be16(1), macA, ipA, make([]byte, 6), ipB, make([]byte, 18)))},
@@ -162,6 +165,7 @@ func synthEthernet() []synthPkt {
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 18, 0x2000, nil, udpSeg(ipA, ipB, 5000, 6000, make([]byte, 32))[:24]))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 18, 2, nil, make([]byte, 24)))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 19, 0, nil, udpSeg(ipA, ipB, 123, 123, ntp)))},
+		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 19, 0, nil, udpSeg(ipB, ipA, 123, 123, ntpResp)))},
 		{data: eth(bcast, macA, 0x0800, ipv4([]byte{0, 0, 0, 0}, []byte{255, 255, 255, 255}, 17, 20, 0, nil, udpSeg([]byte{0, 0, 0, 0}, []byte{255, 255, 255, 255}, 68, 67, bootp)))},
 		{data: eth([]byte{1, 0, 0x5e, 0, 0, 1}, macA, 0x0800, ipv4(ipA, []byte{224, 0, 0, 1}, 2, 21, 0, []byte{148, 4, 0, 0}, icmpMsg(0x11, 100, make([]byte, 4), nil)))},
 		{data: eth([]byte{1, 0, 0x5e, 0, 0, 0x16}, macA, 0x0800, ipv4(ipA, []byte{239, 1, 2, 3}, 2, 22, 0, []byte{148, 4, 0, 0}, icmpMsg(0x16, 0, []byte{239, 1, 2, 3}, nil)))},

@@ -1,5 +1,7 @@
 package printer
 
+import "time"
+
 // udpPort is one entry of udp_print's port dispatch, in tcpdump's order.
 type udpPort struct {
 	name  string
@@ -213,15 +215,146 @@ func (p *Printer) bootp(b []byte, length int) {
 
 var ntpModes = []string{"unspecified", "symmetric active", "symmetric passive", "Client", "Server", "Broadcast", "Control Message", "Reserved"}
 
-// ntp is ntp_print without -v (the -v decode is flagged unsupported).
+var ntpLeap = map[uint8]string{0x00: "", 0x40: "+1s", 0x80: "-1s", 0xc0: "clock unsynchronized"}
+
+// ntp is ntp_print; with -v the time-message fields (control messages
+// are flagged unsupported).
 func (p *Printer) ntp(b []byte, length int) {
 	p.enter("ntp")
 	st := p.u8(b, 0)
+	mode := st & 7
 	p.printf("NTPv%d", (st>>3)&7)
 	if p.o.Verbose == 0 {
-		p.printf(", %s, length %d", ntpModes[st&7], length)
+		p.printf(", %s, length %d", ntpModes[mode], length)
 		return
 	}
-	p.printf(", %s, length %d\n", ntpModes[st&7], length)
-	p.unsupport("ntp-verbose")
+	p.printf(", %s, length %d\n", ntpModes[mode], length)
+	p.printf("\tLeap indicator: %s (%d)", ntpLeap[st&0xc0], st&0xc0)
+	switch mode {
+	case 0, 1, 2, 3, 4, 5:
+		p.ntpTime(b, length)
+	case 6:
+		p.unsupport("ntp-control")
+	}
+}
+
+func (p *Printer) ntpTime(b []byte, length int) {
+	if length < 48 {
+		p.invalid()
+		p.need(b, length)
+		return
+	}
+	stratum := p.u8(b, 1)
+	name := "reserved"
+	switch {
+	case stratum == 0:
+		name = "unspecified"
+	case stratum == 1:
+		name = "primary reference"
+	case stratum <= 15:
+		name = "secondary reference"
+	}
+	p.printf(", Stratum %d (%s)", stratum, name)
+	poll := int8(p.u8(b, 2))
+	p.printf(", poll %d", poll)
+	if poll > -32 && poll < 32 {
+		if poll >= 0 {
+			p.printf(" (%ds)", uint32(1)<<poll)
+		} else {
+			p.printf(" (1/%ds)", uint32(1)<<-poll)
+		}
+	}
+	p.printf(", precision %d", int8(p.u8(b, 3)))
+	p.puts("\n\tRoot Delay: ")
+	p.ntpShortFix(b, 4)
+	p.puts(", Root dispersion: ")
+	p.ntpShortFix(b, 8)
+	p.puts(", Reference-ID: ")
+	switch stratum {
+	case 0:
+		p.puts("(unspec)")
+	case 1:
+		for _, c := range p.bytes(b, 12, 4) {
+			p.fnPrintChar(c)
+		}
+	case 62, 63:
+		p.printf("%s %s", p.names.ip4(p.bytes(b, 12, 4)), cond(stratum == 62, "INFO_QUERY", "INFO_REPLY"))
+		return
+	default:
+		p.printf("0x%08x", p.u32(b, 12))
+	}
+	for i, label := range []string{"Reference Timestamp:  ", "Originator Timestamp: ", "Receive Timestamp:    ", "Transmit Timestamp:   "} {
+		p.need(b, 24+8*i)
+		p.printf("\n\t  %s", label)
+		p.ntpStamp(b, 16+8*i)
+	}
+	p.puts("\n\t    Originator - Receive Timestamp:  ")
+	p.ntpDelta(b, 24, 32)
+	p.puts("\n\t    Originator - Transmit Timestamp: ")
+	p.ntpDelta(b, 24, 40)
+	switch length {
+	case 52:
+		p.printf("\n\tKey id: %d", p.u32(b, 48))
+	case 68, 72:
+		p.printf("\n\tKey id: %d", p.u32(b, 48))
+		p.puts("\n\tAuthentication: ")
+		for off := 52; off < length; off += 4 {
+			p.printf("%08x", p.u32(b, off))
+		}
+	default:
+		if length > 48 {
+			p.printf("\n\t(%d more bytes after the header)", length-48)
+		}
+	}
+}
+
+// ntpShortFix is p_sfix: 16.16 fixed point as seconds with 6 decimals.
+func (p *Printer) ntpShortFix(b []byte, off int) {
+	i, f := int(p.u16(b, off)), float64(p.u16(b, off+2))/65536.0
+	p.printf("%d.%06d", i, int(f*1000000.0))
+}
+
+// ntpFrac turns a 32-bit binary fraction into nanoseconds as tcpdump does.
+func ntpFrac(uf uint32) uint32 { return uint32(float64(uf) / 4294967296.0 * 1000000000.0) }
+
+// ntpStamp is p_ntp_time: seconds.nanoseconds and the UTC date.
+func (p *Printer) ntpStamp(b []byte, off int) {
+	i, uf := p.u32(b, off), p.u32(b, off+4)
+	p.printf("%d.%09d", i, ntpFrac(uf))
+	if i != 0 {
+		t := time.Unix(int64(i)-2208988800, 0).UTC()
+		p.printf(" (%s)", t.Format("2006-01-02T15:04:05Z"))
+	}
+}
+
+// ntpDelta is p_ntp_delta: the signed difference of two timestamps.
+func (p *Printer) ntpDelta(b []byte, ooff, off int) {
+	ou, ouf := p.u32(b, ooff), p.u32(b, ooff+4)
+	u, uf := p.u32(b, off), p.u32(b, off+4)
+	if ou == 0 && ouf == 0 {
+		p.ntpStamp(b, off)
+		return
+	}
+	var i, f uint32
+	neg := false
+	switch {
+	case u > ou:
+		i, f = u-ou, uf-ouf
+		if ouf > uf {
+			i--
+		}
+	case u < ou:
+		neg = true
+		i, f = ou-u, ouf-uf
+		if uf > ouf {
+			i--
+		}
+	default:
+		if uf > ouf {
+			f = uf - ouf
+		} else {
+			neg, f = true, ouf-uf
+		}
+	}
+	p.printf("%s%d.%09d", cond(neg, "-", "+"), i, ntpFrac(f))
 }
