@@ -389,3 +389,73 @@ func TestLiveFileReadByTcpdump(t *testing.T) {
 		t.Errorf("tcpdump does not show an outgoing echo request on %s:\n%s", n.vethA, out)
 	}
 }
+
+// TestDeviceDownAndGone: a down device cannot be opened ("That device is
+// not up"); taking it down during a capture is not an error (tcpdump
+// keeps waiting); deleting it ends ReadPacket with "The interface
+// disappeared", as in tcpdump 4.99.3.
+func TestDeviceDownAndGone(t *testing.T) {
+	n := newTestNet(t)
+	run(t, "ip", "-n", n.nsA, "link", "add", "gnsc", "type", "veth", "peer", "name", "gnsd")
+	var err error
+	inNetns(t, n.nsA, func() { _, err = Open(Config{Interface: "gnsd"}) })
+	if !errors.Is(err, ErrNotUp) || err.Error() != "gnsd: That device is not up" {
+		t.Errorf("down device: %v", err)
+	}
+	run(t, "ip", "-n", n.nsA, "link", "set", "gnsc", "up")
+	run(t, "ip", "-n", n.nsA, "link", "set", "gnsd", "up")
+	h := openIn(t, n.nsA, Config{Interface: "gnsd"})
+	errc := make(chan error, 1)
+	go func() {
+		for {
+			if _, err := h.ReadPacket(); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	run(t, "ip", "-n", n.nsA, "link", "set", "gnsd", "down")
+	select {
+	case err := <-errc:
+		t.Fatalf("ReadPacket failed when the device went down: %v", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	run(t, "ip", "-n", n.nsA, "link", "del", "gnsd")
+	select {
+	case err := <-errc:
+		if err == nil || err.Error() != "The interface disappeared" {
+			t.Errorf("after delete: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadPacket still blocked after the device was deleted")
+	}
+}
+
+// TestDeviceDeletedWhileUp: deleting a running device ends the capture
+// with "The interface disappeared".
+func TestDeviceDeletedWhileUp(t *testing.T) {
+	n := newTestNet(t)
+	run(t, "ip", "-n", n.nsA, "link", "add", "gnse", "type", "veth", "peer", "name", "gnsf")
+	run(t, "ip", "-n", n.nsA, "link", "set", "gnse", "up")
+	run(t, "ip", "-n", n.nsA, "link", "set", "gnsf", "up")
+	h := openIn(t, n.nsA, Config{Interface: "gnsf"})
+	errc := make(chan error, 1)
+	go func() {
+		for {
+			if _, err := h.ReadPacket(); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	time.Sleep(200 * time.Millisecond)
+	run(t, "ip", "-n", n.nsA, "link", "del", "gnsf")
+	select {
+	case err := <-errc:
+		if err == nil || err.Error() != "The interface disappeared" {
+			t.Errorf("after delete: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadPacket still blocked after the device was deleted")
+	}
+}

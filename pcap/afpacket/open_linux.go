@@ -24,8 +24,10 @@ type Handle struct {
 	snaplen  uint32
 	dir      Direction
 	warning  string
-	loIndex  int // ifindex of "lo" in the socket's netns: outgoing copies are dropped
-	vlanOff  int // where VLAN tags are re-inserted (-1: never)
+	ifindex  int  // bound device, 0 for any
+	netdown  bool // the device went down: watch for its deletion
+	loIndex  int  // ifindex of "lo" in the socket's netns: outgoing copies are dropped
+	vlanOff  int  // where VLAN tags are re-inserted (-1: never)
 
 	mu       sync.Mutex // held by ReadPacket; Close takes it after waking it
 	wakeOnce sync.Once  // Close writes the eventfd once
@@ -52,6 +54,10 @@ func (e *OpenError) Error() string {
 }
 
 func (e *OpenError) Unwrap() error { return e.Err }
+
+// ErrNotUp is wrapped by Open for a device that is down ("tcpdump: eth1:
+// That device is not up").
+var ErrNotUp = errors.New("That device is not up")
 
 // ErrPermission is wrapped by Open when socket(AF_PACKET) is refused,
 // worded as libpcap 1.10 words it.
@@ -160,6 +166,12 @@ func (h *Handle) configure(name string, ifindex int, any bool, cfg Config) error
 	if err := unix.Bind(h.fd, sa); err != nil {
 		return &OpenError{Device: name, Err: os.NewSyscallError("bind", err)}
 	}
+	// A down device binds fine but leaves ENETDOWN pending on the socket;
+	// libpcap's iface_bind reports it as PCAP_ERROR_IFACE_NOT_UP.
+	if e, _ := unix.GetsockoptInt(h.fd, unix.SOL_SOCKET, unix.SO_ERROR); e == int(unix.ENETDOWN) {
+		return &OpenError{Device: name, Err: ErrNotUp}
+	}
+	h.ifindex = ifindex
 	if cfg.Promisc && !any {
 		mreq := &unix.PacketMreq{Ifindex: int32(ifindex), Type: unix.PACKET_MR_PROMISC}
 		if err := unix.SetsockoptPacketMreq(h.fd, unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, mreq); err != nil {

@@ -3,6 +3,7 @@ package afpacket
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"time"
 
@@ -38,17 +39,24 @@ func (h *Handle) ReadPacket() (pcap.Packet, error) {
 			}
 			continue
 		}
+		h.netdown = false
 		if p, ok := h.packet(off); ok {
 			return p, nil
 		}
 	}
 }
 
-// wait polls the socket and the close eventfd.
+// wait polls the socket and the close eventfd. After the device went
+// down it wakes every second to check whether it was deleted meanwhile
+// (the kernel reports nothing more then), like libpcap's netdown state.
 func (h *Handle) wait() error {
-	fds := []unix.PollFd{{Fd: int32(h.fd), Events: unix.POLLIN | unix.POLLERR}, {Fd: int32(h.efd), Events: unix.POLLIN}}
+	fds := []unix.PollFd{{Fd: int32(h.fd), Events: unix.POLLIN}, {Fd: int32(h.efd), Events: unix.POLLIN}}
 	for {
-		_, err := unix.Poll(fds, -1)
+		timeout := -1
+		if h.netdown {
+			timeout = 1000
+		}
+		n, err := unix.Poll(fds, timeout)
 		if err == unix.EINTR {
 			continue
 		}
@@ -59,24 +67,60 @@ func (h *Handle) wait() error {
 			h.closed = true
 			return ErrClosed
 		}
-		if fds[0].Revents&(unix.POLLERR|unix.POLLNVAL) != 0 && fds[0].Revents&unix.POLLIN == 0 {
-			return h.socketError()
+		if n == 0 {
+			if !h.deviceExists() {
+				return errors.New("The interface disappeared")
+			}
+			continue
+		}
+		if fds[0].Revents&(unix.POLLERR|unix.POLLNVAL|unix.POLLHUP) != 0 && fds[0].Revents&unix.POLLIN == 0 {
+			if err := h.socketError(fds[0].Revents); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
 }
 
-// socketError reports what a POLLERR on the socket means (for example
-// ENETDOWN when the interface went away), as libpcap does.
-func (h *Handle) socketError() error {
+// socketError interprets poll's error bits as pcap-linux.c's
+// pcap_wait_for_frames_mmap does. ENETDOWN means the device went down
+// (capture resumes when it comes back up, so it is not an error) or was
+// deleted ("The interface disappeared"). Reading SO_ERROR clears it.
+func (h *Handle) socketError(revents int16) error {
+	switch {
+	case revents&unix.POLLNVAL != 0:
+		return errors.New("Invalid polling request on packet socket")
+	case revents&unix.POLLERR == 0:
+		return errors.New("Hangup on packet socket")
+	}
 	v, err := unix.GetsockoptInt(h.fd, unix.SOL_SOCKET, unix.SO_ERROR)
 	if err != nil {
 		return os.NewSyscallError("getsockopt(SO_ERROR)", err)
 	}
-	if v == int(unix.ENETDOWN) {
-		return errors.New("The interface went down")
+	switch {
+	case v == 0:
+		return nil
+	case v == int(unix.ENETDOWN) && h.deviceExists():
+		h.netdown = true
+		return nil
+	case v == int(unix.ENETDOWN):
+		return errors.New("The interface disappeared")
 	}
-	return os.NewSyscallError("recv", unix.Errno(v))
+	return fmt.Errorf("Error condition on packet socket: %s", strerror(unix.Errno(v)))
+}
+
+// deviceExists asks, on the capture socket (so in its namespace), whether
+// the bound ifindex still names a device.
+func (h *Handle) deviceExists() bool {
+	if h.ifindex == 0 {
+		return true
+	}
+	ifr, err := unix.NewIfreq("")
+	if err != nil {
+		return true
+	}
+	ifr.SetUint32(uint32(h.ifindex))
+	return unix.IoctlIfreq(h.fd, unix.SIOCGIFNAME, ifr) != unix.ENODEV
 }
 
 // packet converts the frame at off; ok is false when libpcap would drop it.
