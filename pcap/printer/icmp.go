@@ -65,8 +65,7 @@ func (p *Printer) icmpString(b []byte, typ, code uint8) string {
 		}
 		return fmt.Sprintf("redirect-#%d %s to %s", code, dst(), gw())
 	case 9:
-		p.unsupport("icmp-router-advert")
-		return "router advertisement"
+		return p.icmpRouterAdvert(b)
 	case 11:
 		p.need(b, 28)
 		switch code {
@@ -86,8 +85,9 @@ func (p *Printer) icmpString(b []byte, typ, code uint8) string {
 	case 13:
 		return fmt.Sprintf("time stamp query id %d seq %d", p.u16(b, 4), p.u16(b, 6))
 	case 14:
-		p.unsupport("icmp-tstamp-reply")
-		return "time stamp reply"
+		p.need(b, 20)
+		return fmt.Sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", p.u16(b, 4), p.u16(b, 6),
+			icmpTstamp(p.u32(b, 8)), icmpTstamp(p.u32(b, 12)), icmpTstamp(p.u32(b, 16)))
 	}
 	if s, ok := icmpNames[typ]; ok {
 		return s
@@ -635,4 +635,41 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 		}
 	}
 	p.puts("]")
+}
+
+func icmpTstamp(t uint32) string {
+	ms, sec := t%1000, t/1000
+	min := sec / 60
+	sec -= min * 60
+	hrs := min / 60
+	min -= hrs * 60
+	return fmt.Sprintf("%02d:%02d:%02d.%03d", hrs, min, sec, ms)
+}
+
+// icmpRouterAdvert builds the ICMP router advertisement summary.
+func (p *Printer) icmpRouterAdvert(b []byte) string {
+	p.need(b, 8)
+	var s strings.Builder
+	s.WriteString("router advertisement lifetime ")
+	lt := int(p.u16(b, 6))
+	switch {
+	case lt < 60:
+		fmt.Fprintf(&s, "%d", lt)
+	case lt < 3600:
+		fmt.Fprintf(&s, "%d:%02d", lt/60, lt%60)
+	default:
+		fmt.Fprintf(&s, "%d:%02d:%02d", lt/3600, (lt%3600)/60, lt%60)
+	}
+	num, size := int(b[4]), int(b[5])
+	fmt.Fprintf(&s, " %d:", num)
+	if size != 2 {
+		fmt.Fprintf(&s, " [size %d]", size)
+		return s.String()
+	}
+	for i := 0; i < num; i++ {
+		off := 8 + 8*i
+		p.need(b, off+8)
+		fmt.Fprintf(&s, " {%s %d}", p.names.ip4(b[off:]), p.u32(b, off+4))
+	}
+	return s.String()
 }

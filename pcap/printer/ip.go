@@ -420,8 +420,13 @@ func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
 			adv = 8
 			h.fragment = true
 			foundExt = true
-		case 43, 135, 62:
-			p.unsupport("ip6-routing-or-mobility")
+		case 43:
+			if adv = p.rt6(cp); adv < 0 {
+				return
+			}
+			foundExt = true
+		case 135, 62:
+			p.unsupport("ip6-mobility")
 			return
 		default:
 			if plen == 0 {
@@ -533,4 +538,44 @@ func pseudoSum(h *ipHdr, proto uint8, length int) uint32 {
 		s += uint32(proto) + uint32(length&0xffff)
 	}
 	return s
+}
+
+// rt6 is rt6_print (type 0, 2 and segment routing); -1 ends the packet.
+func (p *Printer) rt6(b []byte) int {
+	p.enter("rt6")
+	p.puts("RT6")
+	ln := int(p.u8(b, 1))
+	p.printf(" (len=%d", ln)
+	typ := p.u8(b, 2)
+	p.printf(", type=%d", typ)
+	if typ == 0 {
+		p.puts(" [Deprecated]")
+	}
+	p.printf(", segleft=%d", p.u8(b, 3))
+	switch typ {
+	case 0, 2:
+		if r := p.u32(b, 4); r != 0 || p.o.Verbose > 0 {
+			p.printf(", rsv=0x%x", r)
+		}
+	case 4:
+		p.printf(", last-entry=%d", p.u8(b, 4))
+		if f := p.u8(b, 5); f != 0 || p.o.Verbose > 0 {
+			p.printf(", flags=0x%x", f)
+		}
+		p.printf(", tag=%x", p.u16(b, 6))
+	default:
+		p.puts(" (unknown type)")
+		p.invalid()
+		return -1
+	}
+	if ln%2 == 1 {
+		p.printf(" (invalid length %d)", ln)
+		p.invalid()
+		return -1
+	}
+	for i := 0; i < ln/2; i++ {
+		p.printf(", [%d]%s", i, p.names.ip6(p.bytes(b, 8+16*i, 16)))
+	}
+	p.puts(") ")
+	return (ln + 1) << 3
 }
