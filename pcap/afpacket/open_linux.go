@@ -115,13 +115,13 @@ func (h *Handle) open(name string, cfg Config) error {
 	if isPseudoDevice(name) {
 		return &OpenError{Device: name, Err: errors.New("capturing on this libpcap pseudo-device is not supported")}
 	}
-	any := name == "any"
+	isAny := name == "any"
 	ifindex, hatype := 0, 0
-	probe, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW, 0)
+	probe, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
-		return socketError(name, err)
+		return openSocketError(name, err)
 	}
-	if !any {
+	if !isAny {
 		ifindex, hatype, err = deviceInfo(probe, name)
 	}
 	h.loIndex, _ = ifIndex(probe, "lo")
@@ -129,7 +129,7 @@ func (h *Handle) open(name string, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	if err := h.chooseLinkType(name, any, hatype, cfg.LinkType); err != nil {
+	if err := h.chooseLinkType(name, isAny, hatype, cfg.LinkType); err != nil {
 		return err
 	}
 	h.raiseCookedSnaplen()
@@ -138,9 +138,9 @@ func (h *Handle) open(name string, cfg Config) error {
 		typ = unix.SOCK_DGRAM
 	}
 	if h.fd, err = unix.Socket(unix.AF_PACKET, typ|unix.SOCK_CLOEXEC, 0); err != nil {
-		return socketError(name, err)
+		return openSocketError(name, err)
 	}
-	if err := h.configure(name, ifindex, any, cfg); err != nil {
+	if err := h.configure(name, ifindex, isAny, cfg); err != nil {
 		return err
 	}
 	h.efd, err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
@@ -148,7 +148,7 @@ func (h *Handle) open(name string, cfg Config) error {
 }
 
 // configure runs the socket set-up steps in the filter-before-bind order.
-func (h *Handle) configure(name string, ifindex int, any bool, cfg Config) error {
+func (h *Handle) configure(name string, ifindex int, isAny bool, cfg Config) error {
 	if err := attachFilter(h.fd, cfg.Filter); err != nil {
 		return &OpenError{Device: name, Err: err}
 	}
@@ -172,7 +172,7 @@ func (h *Handle) configure(name string, ifindex int, any bool, cfg Config) error
 		return &OpenError{Device: name, Err: ErrNotUp}
 	}
 	h.ifindex = ifindex
-	if cfg.Promisc && !any {
+	if cfg.Promisc && !isAny {
 		mreq := &unix.PacketMreq{Ifindex: int32(ifindex), Type: unix.PACKET_MR_PROMISC}
 		if err := unix.SetsockoptPacketMreq(h.fd, unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, mreq); err != nil {
 			return &OpenError{Device: name, Err: os.NewSyscallError("setsockopt(PACKET_ADD_MEMBERSHIP)", err)}
@@ -184,7 +184,7 @@ func (h *Handle) configure(name string, ifindex int, any bool, cfg Config) error
 	return nil
 }
 
-func socketError(name string, err error) error {
+func openSocketError(name string, err error) error {
 	if errors.Is(err, unix.EPERM) || errors.Is(err, unix.EACCES) {
 		return &OpenError{Device: name, Err: ErrPermission, Detail: "socket: " + strerror(err)}
 	}
@@ -194,9 +194,9 @@ func socketError(name string, err error) error {
 // chooseLinkType follows libpcap: "any" is cooked (SLL2 unless SLL is
 // asked for); Ethernet and loopback are EN10MB; ARPHRD_NONE (tun,
 // WireGuard) is RAW; other hardware types are captured cooked (SLL).
-func (h *Handle) chooseLinkType(name string, any bool, hatype int, want pcap.LinkType) error {
+func (h *Handle) chooseLinkType(name string, isAny bool, hatype int, want pcap.LinkType) error {
 	switch {
-	case any || want == pcap.LinkLinuxSLL || want == pcap.LinkLinuxSLL2:
+	case isAny || want == pcap.LinkLinuxSLL || want == pcap.LinkLinuxSLL2:
 		h.cooked, h.linkType = true, want
 		if want != pcap.LinkLinuxSLL {
 			h.linkType = pcap.LinkLinuxSLL2
