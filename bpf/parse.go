@@ -35,6 +35,15 @@ var tierC = map[string]bool{
 type parser struct {
 	toks []token
 	pos  int
+	// relMemo caches relation attempts by start position: "((((x" would
+	// otherwise be re-tried as arithmetic at every level, exponentially.
+	relMemo map[int]relAttempt
+}
+
+type relAttempt struct {
+	n   node
+	end int
+	err error
 }
 
 var errSyntax = &SyntaxError{Offset: -1, Msg: "syntax error"}
@@ -146,7 +155,7 @@ func (p *parser) rterm(inherited qual) (node, qual, error) {
 	t := p.peek()
 	if t.is(tOp, "(") {
 		save := p.pos
-		if n, err := p.relation(); err == nil {
+		if n, err := p.memoRelation(); err == nil {
 			return n, qerr, nil
 		}
 		p.pos = save
@@ -346,6 +355,20 @@ func (p *parser) other() (node, bool, error) {
 		break
 	}
 	return unsupNode{t.s}, true, nil
+}
+
+func (p *parser) memoRelation() (node, error) {
+	if p.relMemo == nil {
+		p.relMemo = map[int]relAttempt{}
+	}
+	start := p.pos
+	if r, ok := p.relMemo[start]; ok {
+		p.pos = r.end
+		return r.n, r.err
+	}
+	n, err := p.relation()
+	p.relMemo[start] = relAttempt{n, p.pos, err}
+	return n, err
 }
 
 // relation parses "arth relop arth".

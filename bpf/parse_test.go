@@ -3,6 +3,7 @@ package bpf
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	xbpf "golang.org/x/net/bpf"
@@ -137,5 +138,19 @@ func TestUnsupported(t *testing.T) {
 		if prog != nil || !errors.Is(err, ErrUnsupported) || err.Error() != "unsupported: "+c.construct {
 			t.Errorf("Compile(%q) = %v, %v; want unsupported: %s", c.expr, prog, err, c.construct)
 		}
+	}
+}
+
+// TestDeepNesting guards against exponential backtracking on nested
+// parentheses (each "(" can start arithmetic or a boolean expression).
+func TestDeepNesting(t *testing.T) {
+	deep := strings.Repeat("(", 200) + "tcp" + strings.Repeat(")", 200)
+	if !reflect.DeepEqual(mustCompile(t, deep, LinkEN10MB), mustCompile(t, "tcp", LinkEN10MB)) {
+		t.Error("nested parentheses change the program")
+	}
+	arith := strings.Repeat("(", 200) + "len" + strings.Repeat(")", 200) + " > 1"
+	mustCompile(t, arith, LinkEN10MB)
+	if _, err := Compile(strings.Repeat("(", 200)+"tcp", LinkEN10MB, 0); err == nil {
+		t.Error("unbalanced parentheses accepted")
 	}
 }
