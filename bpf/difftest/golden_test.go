@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -169,7 +170,7 @@ func recordSynthGolden(t *testing.T) {
 
 func goldenLine(t *testing.T, dlt, path string, pkts []packet, e string) string {
 	prog, err := libpcapProgram(path, e, false)
-	if err == errInvalid {
+	if errors.Is(err, errInvalid) {
 		return fmt.Sprintf("%s\tinvalid\t-\t-\t-\t%s", dlt, e)
 	}
 	if err != nil {

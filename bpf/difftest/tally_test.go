@@ -30,6 +30,7 @@ type oracle struct {
 	libLen int           // instructions in libpcap's optimized program
 	opt    []bool        // verdicts of the optimized program (tcpdump default)
 	unopt  func() []bool // verdicts with tcpdump -O, computed on demand
+	why    string        // libpcap's error when !valid, if known
 }
 
 // outcome kinds that count as real mismatches.
@@ -90,7 +91,7 @@ func (tl *tally) check(src, dlt, expr string, o oracle, pkts []packet) {
 	case !o.valid && err != nil:
 		tl.invalidRejected++
 	case !o.valid:
-		add(kindAccepted, 1, "libpcap refuses it")
+		add(kindAccepted, 1, o.why)
 	case errors.Is(err, bpf.ErrUnsupported):
 		tl.unsupported++
 	case err != nil:
@@ -161,11 +162,13 @@ func (tl *tally) report(t *testing.T, src string) {
 		src, tl.checks, tl.supported, tl.unsupported, tl.invalidRejected, len(tl.mismatches),
 		tl.optOnlyExprs, tl.optOnlyPackets, tl.packets)
 	if n := len(tl.ratios); n > 0 {
-		sort.Slice(tl.ratios, func(i, j int) bool { return tl.ratios[i].r < tl.ratios[j].r })
-		worst := tl.ratios[max(0, n-3):]
-		t.Logf("%s: program size vs libpcap: median %.2f, worst %.2f %s, %.2f %s, %.2f %s (over %d programs)",
-			src, tl.ratios[n/2].r, worst[len(worst)-1].r, worst[len(worst)-1].what,
-			worst[0].r, worst[0].what, worst[len(worst)/2].r, worst[len(worst)/2].what, n)
+		sort.Slice(tl.ratios, func(i, j int) bool { return tl.ratios[i].r > tl.ratios[j].r })
+		var worst []string
+		for _, r := range tl.ratios[:min(3, n)] {
+			worst = append(worst, fmt.Sprintf("%.2f %s", r.r, r.what))
+		}
+		t.Logf("%s: program size / libpcap's over %d programs: median %.2f; worst %s",
+			src, n, tl.ratios[n/2].r, strings.Join(worst, ", "))
 	}
 	if *recordKnown {
 		writeKnown(t, src, tl.mismatches)
@@ -193,8 +196,8 @@ func readKnown(t *testing.T) map[string]int {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.SplitN(line, "\t", 5)
-		if len(f) != 5 {
+		f := strings.SplitN(line, "\t", 6)
+		if len(f) < 5 {
 			t.Fatalf("%s: bad line %q", knownPath, line)
 		}
 		n, _ := strconv.Atoi(f[3])
@@ -224,11 +227,14 @@ func writeKnown(t *testing.T, src string, ms []mismatch) {
 	}
 	if len(keep) == 0 {
 		keep = append(keep, "# Real mismatches between package bpf and libpcap 1.10.3 known at the last commit,",
-			"# written by go test ./bpf/difftest -record-known. Format: source, DLT, kind, count, expression.",
-			"# count = packets whose verdict differs (1 for compile-time kinds).")
+			"# written by go test ./bpf/difftest -record-known. Format (tab-separated): source, DLT, kind,",
+			"# count (packets whose verdict differs; 1 for compile-time kinds), expression, detail.",
+			"# Kinds: verdict, rejected-valid (we refuse what libpcap compiles), accepted-invalid",
+			"# (we compile what libpcap refuses; detail = libpcap's error), panic, bad-program.")
 	}
 	for _, m := range ms {
-		keep = append(keep, fmt.Sprintf("%s\t%s\t%s\t%d\t%s", m.src, m.dlt, m.kind, m.count, m.expr))
+		detail := strings.ReplaceAll(m.detail, "\t", " ")
+		keep = append(keep, fmt.Sprintf("%s\t%s\t%s\t%d\t%s\t%s", m.src, m.dlt, m.kind, m.count, m.expr, detail))
 	}
 	if err := os.WriteFile(knownPath, []byte(strings.Join(keep, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -143,7 +143,8 @@ func tcpdumpVerdicts(file string, pkts []packet, expr string, unopt bool) ([]boo
 func tcpdumpError(err error, stderr, expr string) error {
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && strings.Contains(stderr, "reading from file") && strings.Contains(stderr, "\ntcpdump: ") {
-		return errInvalid
+		_, msg, _ := strings.Cut(stderr, "\ntcpdump: ")
+		return fmt.Errorf("%w: %s", errInvalid, strings.TrimSpace(msg))
 	}
 	return fmt.Errorf("tcpdump %q: %v: %s", expr, err, stderr)
 }
