@@ -137,7 +137,12 @@ func synthEthernet() []synthPkt {
 	ntpResp := cat([]byte{0x24, 2, 6, 0xe9}, be32(0x00000a3d), be32(0x00001b00), []byte{192, 0, 2, 9},
 		be32(0xecb2a000), be32(0x12345678), be32(0xecb2a0f0), be32(0x80000000),
 		be32(0xecb2a0f1), be32(0x00001000), be32(0xecb2a0f0), be32(0x7fffffff))
-	bootp := cat([]byte{1, 1, 6, 0}, be32(0x1234), make([]byte, 20), macA, make([]byte, 10+64+128), []byte{99, 130, 83, 99, 53, 1, 1, 255})
+	bootp := cat([]byte{1, 1, 6, 0}, be32(0x1234), make([]byte, 20), macA, make([]byte, 10+64+128), []byte{99, 130, 83, 99, 53, 1, 1,
+		61, 7, 1}, macA, []byte{55, 6, 1, 3, 6, 15, 119, 252, 12, 4, 'h', 'o', 's', 't', 57, 2, 5, 220, 255})
+	offer := cat([]byte{2, 1, 6, 0}, be32(0x1234), be16(3), be16(0x8000), make([]byte, 4), ipA, ipB, make([]byte, 4), macA, make([]byte, 10),
+		[]byte("boot.example"), make([]byte, 64-12), []byte("pxelinux.0"), make([]byte, 128-10), []byte{99, 130, 83, 99, 53, 1, 2,
+			54, 4, 192, 0, 2, 2, 51, 4, 0, 0, 0x0e, 0x10, 1, 4, 255, 255, 255, 0, 3, 4, 192, 0, 2, 2, 6, 8, 192, 0, 2, 2, 192, 0, 2, 3,
+			121, 10, 24, 198, 51, 100, 192, 0, 2, 2, 0, 192, 0, 2, 2, 0, 0, 255})
 	return []synthPkt{
 		{data: eth(bcast, macA, 0x0806, cat(be16(1), be16(0x800), []byte{6, 4}, be16(1), macA, ipA, make([]byte, 6), ipB, make([]byte, 18)))},
 		{data: eth(macA, macB, 0x0806, cat(be16(1), be16(0x800), []byte{6, 4}, be16(2), macB, ipB, macA, ipA, make([]byte, 18)))},
@@ -170,6 +175,7 @@ func synthEthernet() []synthPkt {
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 19, 0, nil, udpSeg(ipA, ipB, 123, 123, ntp)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 19, 0, nil, udpSeg(ipB, ipA, 123, 123, ntpResp)))},
 		{data: eth(bcast, macA, 0x0800, ipv4([]byte{0, 0, 0, 0}, []byte{255, 255, 255, 255}, 17, 20, 0, nil, udpSeg([]byte{0, 0, 0, 0}, []byte{255, 255, 255, 255}, 68, 67, bootp)))},
+		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 20, 0, nil, udpSeg(ipB, ipA, 67, 68, offer)))},
 		{data: eth([]byte{1, 0, 0x5e, 0, 0, 1}, macA, 0x0800, ipv4(ipA, []byte{224, 0, 0, 1}, 2, 21, 0, []byte{148, 4, 0, 0}, icmpMsg(0x11, 100, make([]byte, 4), nil)))},
 		{data: eth([]byte{1, 0, 0x5e, 0, 0, 0x16}, macA, 0x0800, ipv4(ipA, []byte{239, 1, 2, 3}, 2, 22, 0, []byte{148, 4, 0, 0}, icmpMsg(0x16, 0, []byte{239, 1, 2, 3}, nil)))},
 		{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 47, 23, 0, nil, cat(be16(0x2000), be16(0x0800), be32(42), ipv4([]byte{198, 51, 100, 1}, []byte{198, 51, 100, 2}, 1, 1, 0, nil, icmpMsg(8, 0, cat(be16(1), be16(2)), nil)))))},

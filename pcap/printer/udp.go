@@ -209,7 +209,7 @@ func (p *Printer) bootp(b []byte, length int) {
 	}
 	p.printf(", length %d", length)
 	if p.o.Verbose > 0 {
-		p.unsupport("bootp-verbose")
+		p.bootpVerbose(b, htype, hlen)
 	}
 }
 
