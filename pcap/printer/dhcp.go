@@ -360,6 +360,27 @@ func (p *Printer) dhcpSpecial(tag uint8, d []byte) int {
 		return 0
 	case 121, 249:
 		return p.dhcpClasslessRoutes(d)
+	case 46, 52:
+		if len(d) < 1 {
+			p.puts("[ERROR: length < 1 bytes]")
+			return 0
+		}
+		names := map[uint8]string{1: "file", 2: "sname", 3: "file+sname"}
+		if tag == 46 {
+			names = map[uint8]string{1: "b-node", 2: "p-node", 4: "m-node", 8: "h-node"}
+		}
+		if s, ok := names[d[0]]; ok {
+			p.puts(s)
+		} else {
+			p.printf("#%d", d[0])
+		}
+		return len(d) - 1
+	case 81:
+		return p.dhcpFQDN(d)
+	case 77:
+		return p.dhcpUserClass(d)
+	case 82:
+		return p.dhcpAgentInfo(d)
 	}
 	p.unsupport(fmt.Sprintf("dhcp-option-%d", tag))
 	return 0
@@ -404,4 +425,86 @@ func (p *Printer) dhcpClasslessRoutes(d []byte) int {
 		d = d[sig+4:]
 	}
 	return 0
+}
+
+func (p *Printer) dhcpFQDN(d []byte) int {
+	if len(d) < 3 {
+		p.puts("[ERROR: length < 3 bytes]")
+		return 0
+	}
+	if d[0]&0xf0 != 0 {
+		p.printf("[ERROR: MBZ nibble 0x%x != 0] ", (d[0]&0xf0)>>4)
+	}
+	if d[0]&0x0f != 0 {
+		fl := ""
+		for i, c := range "SOEN" {
+			if d[0]&(1<<i) != 0 {
+				fl += string(c)
+			}
+		}
+		p.printf("[%s] ", fl)
+	}
+	if d[1] != 0 || d[2] != 0 {
+		p.printf("%d/%d ", d[1], d[2])
+	}
+	p.puts("\"")
+	for _, c := range d[3:] {
+		p.fnPrintChar(c)
+	}
+	p.puts("\"")
+	return 0
+}
+
+func (p *Printer) dhcpUserClass(d []byte) int {
+	if len(d) < 2 {
+		p.puts("[ERROR: length < 2 bytes]")
+		return 0
+	}
+	for n := 1; len(d) > 0; n++ {
+		l := int(d[0])
+		d = d[1:]
+		p.printf("\n\t      instance#%d: ", n)
+		if l == 0 {
+			p.puts("[ERROR: suboption length must be non-zero]")
+			return 0
+		}
+		if len(d) < l {
+			p.puts("[ERROR: invalid option]")
+			return 0
+		}
+		p.puts("\"")
+		for _, c := range d[:l] {
+			p.fnPrintChar(c)
+		}
+		p.printf("\", length %d", l)
+		d = d[l:]
+	}
+	return 0
+}
+
+var agentSubopts = map[uint8]string{1: "Circuit-ID", 2: "Remote-ID", 6: "Subscriber-ID"}
+
+func (p *Printer) dhcpAgentInfo(d []byte) int {
+	for len(d) >= 2 {
+		sub, l := d[0], int(d[1])
+		d = d[2:]
+		name, ok := agentSubopts[sub]
+		if !ok {
+			name = "Unknown"
+		}
+		if l > len(d) {
+			p.printf("\n\t      %s SubOption %d, length %d: length goes past end of option", name, sub, l)
+			return 0
+		}
+		p.printf("\n\t      %s SubOption %d, length %d: ", name, sub, l)
+		if ok {
+			for _, c := range d[:l] {
+				p.fnPrintChar(c)
+			}
+		} else {
+			p.hex("\n\t\t", d[:l])
+		}
+		d = d[l:]
+	}
+	return len(d)
 }
