@@ -63,6 +63,7 @@ type block struct {
 	ret    bool
 	retK   uint32
 	rel    bool // the comparison of an "arth relop arth" (see libpcapStrength)
+	opaque bool // a relation libpcap's optimizer does not fold unless at the root
 }
 
 // exit is an unresolved successor slot: the true or false edge of b.

@@ -50,6 +50,10 @@ func (g *gen) relation(n relNode) (frag, error) {
 		cmp = testFrag(s, jop|srcX, 0)
 	}
 	cmp.entry.rel = true
+	_, lBin := n.a.(binArith)
+	_, lNeg := n.a.(negArith)
+	_, rNeg := n.b.(negArith)
+	cmp.entry.opaque = lBin || lNeg || rNeg
 	if negate {
 		cmp = not(cmp)
 	}
@@ -76,17 +80,24 @@ func konstCode(v uint32) acode {
 // a is "ld #0": gen_arth rejects such a divisor as "division by zero"
 // even when it is not constant ("len / tcp[0]").
 func leftmostZero(a arith) bool {
+	v, ok := leftmostConst(a)
+	return ok && v == 0
+}
+
+// leftmostConst returns the literal libpcap's code for a starts with
+// ("ld #k"), which gen_arth inspects for zero divisors and shifts > 31.
+func leftmostConst(a arith) (uint32, bool) {
 	switch a := a.(type) {
 	case numArith:
-		return a.v == 0
+		return a.v, true
 	case binArith:
-		return leftmostZero(a.a)
+		return leftmostConst(a.a)
 	case negArith:
-		return leftmostZero(a.a)
+		return leftmostConst(a.a)
 	case loadArith:
-		return leftmostZero(a.idx)
+		return leftmostConst(a.idx)
 	}
-	return false
+	return 0, false
 }
 
 func (g *gen) arith(a arith) (acode, error) {
@@ -112,8 +123,15 @@ func (g *gen) arith(a arith) (acode, error) {
 	return acode{}, semErr("internal error: arith %T", a)
 }
 
+// binArith is gen_arth. libpcap 1.10.3 returns the left operand's
+// struct arth, so only the left operand's protocol checks survive:
+// "14 & igmp[20:2] != 1500" tests no IGMP header at all. We reproduce it,
+// since tcpdump's verdicts are what we imitate.
 func (g *gen) binArith(a binArith) (acode, error) {
 	op := aluOps[a.op]
+	if v, ok := leftmostConst(a.b); ok && v > 31 && (op == aluLSH || op == aluRSH) {
+		return acode{}, semErr("shift by more than 31 bits")
+	}
 	if (op == aluDIV || op == aluMOD) && leftmostZero(a.b) {
 		if op == aluDIV {
 			return acode{}, semErr("division by zero")
@@ -132,11 +150,11 @@ func (g *gen) binArith(a binArith) (acode, error) {
 		if (op == aluDIV || op == aluMOD) && r.k == 0 {
 			return acode{}, semErr("division by zero")
 		}
+
 		if v, ok := fold(op, l.k, r.k); ok && l.konst && !g.opts.NoOptimize {
 			return konstCode(v), nil
 		}
-		checks := append(append([]frag{}, l.checks...), r.checks...)
-		return acode{s: append(l.s, stmt(opALU|op|srcK, r.k)), checks: checks}, nil
+		return acode{s: append(l.s, stmt(opALU|op|srcK, r.k)), checks: l.checks}, nil
 	}
 	// r is evaluated first and parked in M[m]; l must not reuse m.
 	m, err := g.allocScratch()
@@ -148,10 +166,9 @@ func (g *gen) binArith(a binArith) (acode, error) {
 	if err != nil {
 		return acode{}, err
 	}
-	checks := append(append([]frag{}, l.checks...), r.checks...)
 	s := append(append([]xbpf.RawInstruction{}, r.s...), stmt(opST, m))
 	s = append(append(s, l.s...), stmt(opLDX|mMEM, m), stmt(opALU|op|srcX, 0))
-	return acode{s: s, checks: checks}, nil
+	return acode{s: s, checks: l.checks}, nil
 }
 
 // transportProtos are the accessors relative to the IPv4 payload.

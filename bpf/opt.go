@@ -545,6 +545,10 @@ func thread(entry *block, reject *block, weak bool) *block {
 		sum := t.summarize(b)
 		var kept []inEdge
 		for _, e := range ins[b] {
+			if t.weak && b.opaque && e.from != nil {
+				kept = append(kept, e)
+				continue
+			}
 			if to := t.skipTarget(b, sum, e.kn, reject); to != nil {
 				e.redirect(to, &entry)
 				ins[to] = append(ins[to], inEdge{e.from, e.sense, e.kn})
@@ -565,7 +569,7 @@ func thread(entry *block, reject *block, weak bool) *block {
 				kn.markLoaded(t, v)
 			}
 		}
-		if out, ok := t.decideBlock(kn, b, sum); ok {
+		if out, ok := t.decideBlock(kn, b, sum); ok && !(t.weak && b.opaque) {
 			// The test is decided but its loads must stay: both edges
 			// lead where the decided one does.
 			if out {
