@@ -25,7 +25,7 @@ type Handle struct {
 	dir      Direction
 	warning  string
 	ifindex  int  // bound device, 0 for any
-	netdown  bool // the device went down: watch for its deletion
+	netdown  bool // the device went down once: watch for its deletion
 	loIndex  int  // ifindex of "lo" in the socket's netns: outgoing copies are dropped
 	vlanOff  int  // where VLAN tags are re-inserted (-1: never)
 

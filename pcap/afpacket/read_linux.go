@@ -39,16 +39,16 @@ func (h *Handle) ReadPacket() (pcap.Packet, error) {
 			}
 			continue
 		}
-		h.netdown = false
 		if p, ok := h.packet(off); ok {
 			return p, nil
 		}
 	}
 }
 
-// wait polls the socket and the close eventfd. After the device went
-// down it wakes every second to check whether it was deleted meanwhile
-// (the kernel reports nothing more then), like libpcap's netdown state.
+// wait polls the socket and the close eventfd. Once the device has gone
+// down it wakes every second from then on to check whether it was
+// deleted (the kernel reports nothing more after the first ENETDOWN),
+// like libpcap's netdown state.
 func (h *Handle) wait() error {
 	fds := []unix.PollFd{{Fd: int32(h.fd), Events: unix.POLLIN}, {Fd: int32(h.efd), Events: unix.POLLIN}}
 	for {
