@@ -403,6 +403,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, flags ui
 		case "rtsp":
 			p.puts(": ")
 			p.txtProto(b, length, "rtsp", rtspCmds)
+		case "resp":
+			p.resp(b, length)
 		case "bgp":
 			p.enter("bgp")
 			p.puts(": BGP")
