@@ -1,0 +1,234 @@
+// Package capture_test drives `gonsenter -t PID -n --capture ...` against
+// a process in a network namespace the test builds: two namespaces joined
+// by a veth pair (192.0.2.1/24 and 192.0.2.2/24), a sleeping target in the
+// first, traffic generated from the second with busybox ping.
+package capture_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gonsenter/gonsenter/tests/internal/nstest"
+)
+
+func TestMain(m *testing.M) { os.Exit(nstest.Main(m)) }
+
+// gonsenter returns the binary, skipping when it has no capture mode yet.
+func gonsenter(t *testing.T) string {
+	t.Helper()
+	nstest.RequireRoot(t)
+	bin := nstest.Gonsenter(t)
+	out, _ := exec.Command(bin, "--capture", "--version").CombinedOutput()
+	if !bytes.Contains(out, []byte("version 4.99.3")) {
+		t.Skipf("%s has no capture mode (gonsenter --capture --version: %q)", bin, out)
+	}
+	return bin
+}
+
+func need(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed", tool)
+		}
+	}
+}
+
+// pair is the two-namespace fixture.
+type pair struct {
+	a, b string // netns names: a holds the target and 192.0.2.1 on vA
+	pid  int    // the target process in a
+}
+
+var nsSeq struct {
+	sync.Mutex
+	n int
+}
+
+func sh(t *testing.T, args ...string) {
+	t.Helper()
+	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
+		t.Fatalf("%q: %v\n%s", args, err, out)
+	}
+}
+
+// newPair builds the namespaces, the veth pair and the target process,
+// and removes them when the test ends.
+func newPair(t *testing.T) *pair {
+	t.Helper()
+	need(t, "ip", "busybox")
+	nsSeq.Lock()
+	nsSeq.n++
+	id := fmt.Sprintf("gcap%d-%d", os.Getpid(), nsSeq.n)
+	nsSeq.Unlock()
+	p := &pair{a: id + "a", b: id + "b"}
+	sh(t, "ip", "netns", "add", p.a)
+	t.Cleanup(func() { exec.Command("ip", "netns", "del", p.a).Run() })
+	sh(t, "ip", "netns", "add", p.b)
+	t.Cleanup(func() { exec.Command("ip", "netns", "del", p.b).Run() })
+	sh(t, "ip", "link", "add", "vA", "netns", p.a, "type", "veth", "peer", "name", "vB", "netns", p.b)
+	sh(t, "ip", "-n", p.a, "addr", "add", "192.0.2.1/24", "dev", "vA")
+	sh(t, "ip", "-n", p.b, "addr", "add", "192.0.2.2/24", "dev", "vB")
+	for _, c := range [][]string{{p.a, "vA"}, {p.b, "vB"}, {p.a, "lo"}, {p.b, "lo"}} {
+		sh(t, "ip", "-n", c[0], "link", "set", c[1], "up")
+	}
+	target := exec.Command("ip", "netns", "exec", p.a, "sleep", "600")
+	if err := target.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { target.Process.Kill(); target.Wait() })
+	p.pid = target.Process.Pid // ip netns exec execs sleep in place
+	waitNetns(t, p)
+	return p
+}
+
+// waitNetns waits until the target has moved into namespace a.
+func waitNetns(t *testing.T, p *pair) {
+	want, err := os.Readlink("/run/netns/" + p.a)
+	_ = want
+	for i := 0; i < 100; i++ {
+		self, _ := os.Readlink("/proc/self/ns/net")
+		cur, err2 := os.Readlink(fmt.Sprintf("/proc/%d/ns/net", p.pid))
+		if err == nil && err2 == nil && cur != self {
+			if c, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", p.pid)); strings.TrimSpace(string(c)) == "sleep" {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("target %d never entered netns %s", p.pid, p.a)
+}
+
+// ping sends count echo requests from b to 192.0.2.1 (size bytes of data).
+func (p *pair) ping(t *testing.T, count int, interval string, size int) {
+	t.Helper()
+	args := []string{"netns", "exec", p.b, "busybox", "ping", "-q", "-c", strconv.Itoa(count), "-i", interval}
+	if size > 0 {
+		args = append(args, "-s", strconv.Itoa(size))
+	}
+	if out, err := exec.Command("ip", append(args, "192.0.2.1")...).CombinedOutput(); err != nil {
+		t.Fatalf("ping: %v\n%s", err, out)
+	}
+}
+
+// run is one gonsenter capture process.
+type run struct {
+	cmd    *exec.Cmd
+	stdout bytes.Buffer
+	stderr safeBuffer
+	ready  chan struct{}
+	done   chan error
+}
+
+type safeBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *safeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *safeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// start runs `gonsenter -t PID -n --capture ARGS...` and returns once it
+// printed its "listening on" banner. stdout may be nil (captured) or a
+// writer (e.g. a pipe to tcpdump).
+func (p *pair) start(t *testing.T, stdout io.Writer, args ...string) *run {
+	t.Helper()
+	bin := gonsenter(t)
+	r := &run{ready: make(chan struct{}), done: make(chan error, 1)}
+	r.cmd = exec.Command(bin, append([]string{"-t", strconv.Itoa(p.pid), "-n", "--capture"}, args...)...)
+	r.cmd.Stdout = &r.stdout
+	if stdout != nil {
+		r.cmd.Stdout = stdout
+	}
+	pr, pw := io.Pipe()
+	r.cmd.Stderr = pw
+	if err := r.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		sc := bufio.NewScanner(pr)
+		once := sync.Once{}
+		for sc.Scan() {
+			r.stderr.Write(append(sc.Bytes(), '\n'))
+			if strings.Contains(sc.Text(), "listening on ") {
+				once.Do(func() { close(r.ready) })
+			}
+		}
+		io.Copy(io.Discard, pr)
+	}()
+	go func() { err := r.cmd.Wait(); pw.Close(); r.done <- err }()
+	t.Cleanup(func() { r.cmd.Process.Kill() })
+	select {
+	case <-r.ready:
+	case err := <-r.done:
+		t.Fatalf("capture exited before listening: %v\nstderr: %s", err, r.stderr.String())
+	case <-time.After(20 * time.Second):
+		t.Fatalf("capture did not start listening\nstderr: %s", r.stderr.String())
+	}
+	return r
+}
+
+// wait waits for the capture to exit and returns its exit status.
+func (r *run) wait(t *testing.T) int {
+	t.Helper()
+	select {
+	case err := <-r.done:
+		time.Sleep(50 * time.Millisecond) // let the stderr copier finish
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(30 * time.Second):
+		r.cmd.Process.Kill()
+		t.Fatalf("capture did not exit\nstderr: %s", r.stderr.String())
+	}
+	return -1
+}
+
+// tcpdumpRead runs the real tcpdump -r on a file with extra flags.
+func tcpdumpRead(t *testing.T, file string, flags ...string) (stdout, stderr string) {
+	t.Helper()
+	need(t, "tcpdump")
+	var o, e bytes.Buffer
+	cmd := exec.Command("tcpdump", append([]string{"-r", file}, flags...)...)
+	cmd.Stdout, cmd.Stderr = &o, &e
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("tcpdump -r %s: %v\n%s", file, err, e.String())
+	}
+	return o.String(), e.String()
+}
+
+// statsLines are the three lines tcpdump prints at the end.
+func statsCaptured(t *testing.T, stderr string) int {
+	t.Helper()
+	for _, l := range strings.Split(stderr, "\n") {
+		if f := strings.Fields(l); len(f) == 3 && f[2] == "captured" {
+			n, _ := strconv.Atoi(f[0])
+			return n
+		}
+	}
+	t.Fatalf("no \"N packets captured\" line in %q", stderr)
+	return -1
+}
