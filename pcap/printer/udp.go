@@ -1,6 +1,9 @@
 package printer
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // udpPort is one entry of udp_print's port dispatch, in tcpdump's order.
 type udpPort struct {
@@ -175,6 +178,8 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.vxlan(cp, length)
 	case "geneve":
 		p.geneve(cp, length)
+	case "dhcp6":
+		p.dhcp6(cp)
 	case "sip":
 		p.txtProto(cp, length, "sip", sipCmds)
 	default:
@@ -357,4 +362,25 @@ func (p *Printer) ntpDelta(b []byte, ooff, off int) {
 		}
 	}
 	p.printf("%s%d.%09d", cond(neg, "-", "+"), i, ntpFrac(f))
+}
+
+var dhcp6Msgs = []string{1: "solicit", 2: "advertise", 3: "request", 4: "confirm", 5: "renew", 6: "rebind",
+	7: "reply", 8: "release", 9: "decline", 10: "reconfigure", 11: "inf-req", 12: "relay-fwd",
+	13: "relay-reply", 14: "leasequery", 15: "leasequery-reply"}
+
+// dhcp6 is dhcp6_print without -v (the option decode of -v is flagged
+// unsupported).
+func (p *Printer) dhcp6(b []byte) {
+	p.enter("dhcp6")
+	p.puts("dhcp6")
+	p.need(b, 4)
+	t := int(b[0])
+	name := fmt.Sprintf("msgtype-%d", t)
+	if t > 0 && t < len(dhcp6Msgs) {
+		name = dhcp6Msgs[t]
+	}
+	p.printf(" %s", name)
+	if p.o.Verbose > 0 {
+		p.unsupport("dhcp6-verbose")
+	}
 }
