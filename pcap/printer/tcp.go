@@ -204,7 +204,7 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 		} else {
 			p.printf("unknown-%d", opt)
 		}
-		datalen, okOpt := p.tcpOption(b, cp, opt, ln, left, rev, thseq, thack, flags)
+		datalen, okOpt := p.tcpOption(&tcpOpt{b: b, cp: cp, ln: ln, left: left, rev: rev, thseq: thseq, thack: thack, flags: flags}, opt)
 		if !okOpt {
 			return bad()
 		}
@@ -226,129 +226,165 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 	return true
 }
 
-// tcpOption prints one option's value and returns its data length.
-func (p *Printer) tcpOption(b []byte, cp int, opt uint8, ln, left int, rev bool, thseq, thack uint32, flags uint8) (int, bool) {
-	check := func(l int) bool {
-		if l > left {
-			return false
-		}
-		p.need(from(b, cp), l)
-		return true
+// tcpOpt is one TCP option being printed: its data starts at cp in b, ln
+// is the option's length field and left the header bytes remaining.
+type tcpOpt struct {
+	b            []byte
+	cp, ln, left int
+	rev          bool
+	thseq, thack uint32
+	flags        uint8
+}
+
+// check is tcp_print's LENCHECK: false when the option overruns the
+// header; a truncation unwind when the bytes were not captured.
+func (p *Printer) check(o *tcpOpt, l int) bool {
+	if l > o.left {
+		return false
 	}
+	p.need(from(o.b, o.cp), l)
+	return true
+}
+
+// tcpOption prints one option's value and returns its data length; false
+// means "[bad opt]".
+func (p *Printer) tcpOption(o *tcpOpt, opt uint8) (int, bool) {
 	switch opt {
-	case 2:
-		if !check(2) {
-			return 0, false
-		}
-		p.printf(" %d", p.u16(b, cp))
-		return 2, true
-	case 3:
-		if !check(1) {
-			return 0, false
-		}
-		p.printf(" %d", p.u8(b, cp))
-		return 1, true
-	case 5:
-		dl := ln - 2
-		if dl%8 != 0 {
-			p.puts(" invalid sack")
-			return dl, true
-		}
-		p.printf(" %d ", dl/8)
-		for i := 0; i < dl; i += 8 {
-			if !check(i + 8) {
-				return 0, false
-			}
-			s, e := p.u32(b, cp+i), p.u32(b, cp+i+4)
-			if rev {
-				s -= thseq
-				e -= thseq
-			} else {
-				s -= thack
-				e -= thack
-			}
-			p.printf("{%d:%d}", s, e)
-		}
-		return dl, true
-	case 11, 12, 13, 6, 7:
-		if !check(4) {
-			return 0, false
-		}
-		p.printf(" %d", p.u32(b, cp))
-		return 4, true
-	case 8:
-		if !check(8) {
-			return 0, false
-		}
-		p.printf(" val %d ecr %d", p.u32(b, cp), p.u32(b, cp+4))
-		return 8, true
 	case 0, 1, 4:
 		return 0, true
+	case 2, 3, 11, 12, 13, 6, 7, 8:
+		return p.tcpOptNumber(o, opt)
+	case 5:
+		return p.tcpOptSack(o)
 	case 28:
-		if !check(2) {
-			return 0, false
-		}
-		v := p.u16(b, cp)
-		p.printf(" 0x%x", v)
-		if v&1 != 0 {
-			v = (v >> 1) * 60
-		} else {
-			v >>= 1
-		}
-		p.printf(" %d", v)
-		return 2, true
-	case 34:
-		if !check(ln - 2) {
-			return 0, false
-		}
-		p.puts(" ")
-		p.fastOpen(b[cp:cp+ln-2], false)
-		return ln - 2, true
-	case 254:
-		dl := ln - 2
-		if !check(dl) || dl < 2 {
-			return 0, false
-		}
-		p.puts("-")
-		if magic := p.u16(b, cp); magic == 0xf989 {
-			p.fastOpen(b[cp+2:cp+dl], true)
-		} else {
-			p.printf("%04x", magic)
-		}
-		return dl, true
+		return p.tcpOptUTO(o)
+	case 34, 254:
+		return p.tcpOptFastOpen(o, opt)
 	case 30:
-		if !check(ln - 2) {
+		if !p.check(o, o.ln-2) {
 			return 0, false
 		}
-		return ln - 2, p.mptcp(b[cp-2:cp+ln-2], flags)
+		return o.ln - 2, p.mptcp(o.b[o.cp-2:o.cp+o.ln-2], o.flags)
 	case 19:
-		if !check(16) {
-			return 0, false
-		}
-		// tcpdump built with libcrypto but run without -M cannot verify.
-		p.puts(" ")
-		p.puts(cond(p.tcpSnapOK, "shared secret not supplied with -M, ", "snaplen too short, "))
-		p.puts("can't check - ")
-		for _, c := range b[cp : cp+16] {
-			p.printf("%02x", c)
-		}
-		return 16, true
+		return p.tcpOptMD5(o)
 	case 20, 29:
 		p.unsupport("tcp-option-" + tcpOptNames[opt])
-		fallthrough
-	default:
-		dl := ln - 2
-		if dl > 0 {
-			p.puts(" 0x")
-		}
-		for i := 0; i < dl; i++ {
-			if !check(i + 1) {
-				return 0, false
-			}
-			p.printf("%02x", p.u8(b, cp+i))
-		}
+	}
+	return p.tcpOptHex(o)
+}
+
+// tcpOptNumber prints mss, wscale, the 32-bit echo/cc options and TS.
+func (p *Printer) tcpOptNumber(o *tcpOpt, opt uint8) (int, bool) {
+	size := map[uint8]int{2: 2, 3: 1, 8: 8}[opt]
+	if size == 0 {
+		size = 4
+	}
+	if !p.check(o, size) {
+		return 0, false
+	}
+	switch size {
+	case 1:
+		p.printf(" %d", p.u8(o.b, o.cp))
+	case 2:
+		p.printf(" %d", p.u16(o.b, o.cp))
+	case 4:
+		p.printf(" %d", p.u32(o.b, o.cp))
+	case 8:
+		p.printf(" val %d ecr %d", p.u32(o.b, o.cp), p.u32(o.b, o.cp+4))
+	}
+	return size, true
+}
+
+// tcpOptSack prints SACK blocks relative to the connection's initial
+// sequence numbers (absolute with -S).
+func (p *Printer) tcpOptSack(o *tcpOpt) (int, bool) {
+	dl := o.ln - 2
+	if dl%8 != 0 {
+		p.puts(" invalid sack")
 		return dl, true
 	}
+	p.printf(" %d ", dl/8)
+	base := o.thack
+	if o.rev {
+		base = o.thseq
+	}
+	for i := 0; i < dl; i += 8 {
+		if !p.check(o, i+8) {
+			return 0, false
+		}
+		p.printf("{%d:%d}", p.u32(o.b, o.cp+i)-base, p.u32(o.b, o.cp+i+4)-base)
+	}
+	return dl, true
+}
+
+// tcpOptUTO prints the user timeout (RFC 5482) raw and in seconds.
+func (p *Printer) tcpOptUTO(o *tcpOpt) (int, bool) {
+	if !p.check(o, 2) {
+		return 0, false
+	}
+	v := p.u16(o.b, o.cp)
+	p.printf(" 0x%x", v)
+	if v&1 != 0 {
+		v = (v >> 1) * 60
+	} else {
+		v >>= 1
+	}
+	p.printf(" %d", v)
+	return 2, true
+}
+
+// tcpOptFastOpen prints TFO (34) and the experimental option (254) that
+// carries TFO under magic 0xf989.
+func (p *Printer) tcpOptFastOpen(o *tcpOpt, opt uint8) (int, bool) {
+	dl := o.ln - 2
+	if opt == 34 {
+		if !p.check(o, dl) {
+			return 0, false
+		}
+		p.puts(" ")
+		p.fastOpen(o.b[o.cp:o.cp+dl], false)
+		return dl, true
+	}
+	if !p.check(o, dl) || dl < 2 {
+		return 0, false
+	}
+	p.puts("-")
+	if magic := p.u16(o.b, o.cp); magic == 0xf989 {
+		p.fastOpen(o.b[o.cp+2:o.cp+dl], true)
+	} else {
+		p.printf("%04x", magic)
+	}
+	return dl, true
+}
+
+// tcpOptMD5 is the RFC 2385 signature as tcpdump (built with libcrypto,
+// run without -M) prints it: it cannot verify, so it dumps the digest.
+func (p *Printer) tcpOptMD5(o *tcpOpt) (int, bool) {
+	if !p.check(o, 16) {
+		return 0, false
+	}
+	p.puts(" ")
+	p.puts(cond(p.tcpSnapOK, "shared secret not supplied with -M, ", "snaplen too short, "))
+	p.puts("can't check - ")
+	for _, c := range o.b[o.cp : o.cp+16] {
+		p.printf("%02x", c)
+	}
+	return 16, true
+}
+
+// tcpOptHex prints an unknown option's data as hex.
+func (p *Printer) tcpOptHex(o *tcpOpt) (int, bool) {
+	dl := o.ln - 2
+	if dl > 0 {
+		p.puts(" 0x")
+	}
+	for i := 0; i < dl; i++ {
+		if !p.check(o, i+1) {
+			return 0, false
+		}
+		p.printf("%02x", p.u8(o.b, o.cp+i))
+	}
+	return dl, true
 }
 
 func (p *Printer) fastOpen(b []byte, exp bool) {
