@@ -545,11 +545,7 @@ func thread(entry *block, reject *block, weak bool) *block {
 		sum := t.summarize(b)
 		var kept []inEdge
 		for _, e := range ins[b] {
-			if t.weak && b.opaque && e.from != nil {
-				kept = append(kept, e)
-				continue
-			}
-			if to := t.skipTarget(b, sum, e.kn, reject); to != nil {
+			if to := t.skipTarget(b, sum, e.kn, reject, e.from == nil); to != nil {
 				e.redirect(to, &entry)
 				ins[to] = append(ins[to], inEdge{e.from, e.sense, e.kn})
 				continue
@@ -569,7 +565,7 @@ func thread(entry *block, reject *block, weak bool) *block {
 				kn.markLoaded(t, v)
 			}
 		}
-		if out, ok := t.decideBlock(kn, b, sum); ok && !(t.weak && b.opaque) {
+		if out, ok := t.decideBlock(kn, b, sum, false); ok {
 			// The test is decided but its loads must stay: both edges
 			// lead where the decided one does.
 			if out {
@@ -593,11 +589,11 @@ func thread(entry *block, reject *block, weak bool) *block {
 	return entry
 }
 
-func (t *valTab) decideBlock(kn *know, b *block, sum blockSummary) (bool, bool) {
+func (t *valTab) decideBlock(kn *know, b *block, sum blockSummary, root bool) (bool, bool) {
 	if b.jt == b.jf {
 		return true, true
 	}
-	if !sum.kKnown {
+	if !sum.kKnown || (t.weak && b.opaque && !root) {
 		return false, false
 	}
 	return t.decide(kn, sum.tested, b.jop&0xf0, sum.k)
@@ -605,8 +601,8 @@ func (t *valTab) decideBlock(kn *know, b *block, sum blockSummary) (bool, bool) 
 
 // skipTarget returns where an edge with knowledge kn into b may jump
 // directly, or nil.
-func (t *valTab) skipTarget(b *block, sum blockSummary, kn *know, reject *block) *block {
-	out, ok := t.decideBlock(kn, b, sum)
+func (t *valTab) skipTarget(b *block, sum blockSummary, kn *know, reject *block, root bool) *block {
+	out, ok := t.decideBlock(kn, b, sum, root)
 	if !ok {
 		return nil
 	}
@@ -626,6 +622,33 @@ func (t *valTab) skipTarget(b *block, sum blockSummary, kn *know, reject *block)
 		}
 	}
 	return to
+}
+
+// collapseRejects replaces, bottom-up, every block whose two successors
+// reject by the reject block itself: whatever its loads do (an
+// out-of-bounds abort rejects too), the packet is rejected.
+func collapseRejects(entry, reject *block) *block {
+	order := topoOrder(entry)
+	dead := map[*block]bool{reject: true}
+	for i := len(order) - 1; i >= 0; i-- {
+		b := order[i]
+		if b.ret {
+			continue
+		}
+		if dead[b.jt] {
+			b.jt = reject
+		}
+		if dead[b.jf] {
+			b.jf = reject
+		}
+		if b.jt == reject && b.jf == reject {
+			dead[b] = true
+		}
+	}
+	if dead[entry] {
+		return reject
+	}
+	return entry
 }
 
 // mergeIdentical replaces blocks equal in statements, test and successors
@@ -733,6 +756,7 @@ func countInsns(entry *block) int {
 func optimize(entry, reject *block, weak bool) (*block, error) {
 	for i, prev := 0, -1; i < 8; i++ {
 		entry = thread(entry, reject, weak)
+		entry = collapseRejects(entry, reject)
 		entry = mergeIdentical(entry)
 		n := countInsns(entry)
 		if n == prev {
