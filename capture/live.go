@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	xbpf "golang.org/x/net/bpf"
 
@@ -66,6 +67,7 @@ func (s *session) openLive() (liveSetup, bool, error) {
 		Direction:  afpacket.Direction(c.direction),
 		BufferSize: c.bufferSize / 1024,
 		Immediate:  c.immediate,
+		Timeout:    s.pollTimeout(),
 	}
 	lt, snap, err := s.probe(dev, cfg)
 	if err != nil {
@@ -89,6 +91,16 @@ func (s *session) openLive() (liveSetup, bool, error) {
 		return liveSetup{}, false, openError(err)
 	}
 	return ls, false, nil
+}
+
+// pollTimeout is tcpdump's capture timeout: 1 s, or 0.1 s when decoded
+// packets go to a terminal or with -l, so they show up promptly.
+func (s *session) pollTimeout() time.Duration {
+	c := s.cfg
+	if (c.writeFile == "" || c.print) && (c.lineBuf || isTerminal(s.stdout)) {
+		return 100 * time.Millisecond
+	}
+	return time.Second
 }
 
 // probe opens the device once without a filter to learn its natural link

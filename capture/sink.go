@@ -53,6 +53,7 @@ func (s *session) printerOptions() printer.Options {
 		HexASCII:    c.Xflag,
 		ASCII:       c.Aflag,
 		Nano:        c.nano,
+		IfName:      s.ifNameFunc(),
 	}
 }
 

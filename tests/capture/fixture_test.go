@@ -91,17 +91,14 @@ func newPair(t *testing.T) *pair {
 	return p
 }
 
-// waitNetns waits until the target has moved into namespace a.
+// waitNetns waits until `ip netns exec` has exec'd sleep in namespace a.
 func waitNetns(t *testing.T, p *pair) {
-	want, err := os.Readlink("/run/netns/" + p.a)
-	_ = want
-	for i := 0; i < 100; i++ {
-		self, _ := os.Readlink("/proc/self/ns/net")
-		cur, err2 := os.Readlink(fmt.Sprintf("/proc/%d/ns/net", p.pid))
-		if err == nil && err2 == nil && cur != self {
-			if c, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", p.pid)); strings.TrimSpace(string(c)) == "sleep" {
-				return
-			}
+	self, _ := os.Readlink("/proc/self/ns/net")
+	for i := 0; i < 250; i++ {
+		cur, err := os.Readlink(fmt.Sprintf("/proc/%d/ns/net", p.pid))
+		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", p.pid))
+		if err == nil && cur != self && strings.TrimSpace(string(comm)) == "sleep" {
+			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -118,6 +115,12 @@ func (p *pair) ping(t *testing.T, count int, interval string, size int) {
 	if out, err := exec.Command("ip", append(args, "192.0.2.1")...).CombinedOutput(); err != nil {
 		t.Fatalf("ping: %v\n%s", err, out)
 	}
+}
+
+// pingQuietly pings in the background; the capture under test decides
+// when it has seen enough, so the result does not matter.
+func (p *pair) pingQuietly(count int, interval string) {
+	exec.Command("ip", "netns", "exec", p.b, "busybox", "ping", "-q", "-c", strconv.Itoa(count), "-i", interval, "192.0.2.1").Run()
 }
 
 // run is one gonsenter capture process.
@@ -154,6 +157,7 @@ func (p *pair) start(t *testing.T, stdout io.Writer, args ...string) *run {
 	bin := gonsenter(t)
 	r := &run{ready: make(chan struct{}), done: make(chan error, 1)}
 	r.cmd = exec.Command(bin, append([]string{"-t", strconv.Itoa(p.pid), "-n", "--capture"}, args...)...)
+	r.cmd.Env = append(os.Environ(), "TZ=UTC") // tcpdump -r comparisons use UTC too
 	r.cmd.Stdout = &r.stdout
 	if stdout != nil {
 		r.cmd.Stdout = stdout
@@ -220,6 +224,21 @@ func tcpdumpRead(t *testing.T, file string, flags ...string) (stdout, stderr str
 	return o.String(), e.String()
 }
 
+// tcpdumpReadIn is tcpdumpRead inside namespace a, where SLL2 interface
+// indexes name the target's interfaces.
+func (p *pair) tcpdumpReadIn(t *testing.T, file string, flags ...string) (stdout, stderr string) {
+	t.Helper()
+	need(t, "tcpdump")
+	var o, e bytes.Buffer
+	cmd := exec.Command("ip", append([]string{"netns", "exec", p.a, "tcpdump", "-r", file}, flags...)...)
+	cmd.Stdout, cmd.Stderr = &o, &e
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("tcpdump -r %s: %v\n%s", file, err, e.String())
+	}
+	return o.String(), e.String()
+}
+
 // statsLines are the three lines tcpdump prints at the end.
 func statsCaptured(t *testing.T, stderr string) int {
 	t.Helper()
@@ -232,3 +251,5 @@ func statsCaptured(t *testing.T, stderr string) int {
 	t.Fatalf("no \"N packets captured\" line in %q", stderr)
 	return -1
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
