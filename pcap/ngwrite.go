@@ -97,6 +97,7 @@ func (nw *ngWriter) block(typ uint32, body []byte) error {
 	var h [8]byte
 	binary.LittleEndian.PutUint32(h[0:], typ)
 	binary.LittleEndian.PutUint32(h[4:], total)
+	// bufio.Writer errors are sticky: the last Write reports any failure.
 	nw.w.Write(h[:])
 	nw.w.Write(body)
 	nw.w.Write(make([]byte, pad4(len(body))))
@@ -141,10 +142,7 @@ func (nw *ngWriter) WritePacket(p Packet) error {
 		return fmt.Errorf("pcapng: packet on interface %d, but only %d interfaces were added", id, len(nw.scale))
 	}
 	ns := uint64(p.Timestamp.UnixNano())
-	t := ns / (1e9 / nw.scale[id])
-	if nw.scale[id] > 1e9 {
-		t = ns
-	}
+	t := ns / (1e9 / nw.scale[id]) // scale is 10^0..10^9, see AddInterface
 	length := p.Length
 	if length < len(p.Data) {
 		length = len(p.Data)
