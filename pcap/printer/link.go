@@ -106,17 +106,12 @@ func (p *Printer) ether(b []byte, length int) int {
 		length -= 4
 	}
 	body := b[hdr:]
-	if typ <= 1500 || typ == 0x8870 || typ == 0xd28b || typ == 0x88e5 {
-		p.unsupport(etherLLCName(typ))
-		if typ <= 1500 {
-			if p.o.Ether {
-				p.puts("802.3")
-				if !printedLen {
-					p.printf(", length %d: ", min(length, int(typ)))
-				}
-			}
-			body = clip(body, int(typ))
-		} else if p.o.Ether {
+	if typ <= 1500 {
+		return hdr + p.ether8023(body, length, int(typ), printedLen, src, dst)
+	}
+	if typ == 0x8870 || typ == 0xd28b || typ == 0x88e5 {
+		p.unsupport(etherTypesDissected[typ])
+		if p.o.Ether {
 			p.puts(p.etherTypeString(typ))
 			p.printf(", length %d: ", origLen)
 		}
@@ -140,11 +135,25 @@ func (p *Printer) ether(b []byte, length int) int {
 	return hdr
 }
 
-func etherLLCName(typ uint16) string {
-	if typ <= 1500 {
-		return "llc"
+// ether8023 handles a length field: the frame is clipped to it and
+// carries an 802.2 LLC header. It returns the LLC header length.
+func (p *Printer) ether8023(b []byte, length, typ int, printedLen bool, src, dst []byte) int {
+	if typ < length {
+		length = typ
+		b = clip(b, length)
 	}
-	return etherTypesDissected[typ]
+	if p.o.Ether {
+		p.puts("802.3")
+		if !printedLen {
+			p.printf(", length %d: ", length)
+		}
+	}
+	n := p.llc(b, length, src, dst)
+	if n < 0 {
+		p.defaultPrint(b)
+		n = -n
+	}
+	return n
 }
 
 // etherType is ethertype_print for the protocols this package decodes; it
@@ -254,8 +263,7 @@ func (p *Printer) sll2(b []byte, length int) {
 func (p *Printer) cookedPayload(b []byte, length int, proto uint16, header func()) {
 	for {
 		if proto <= 1500 {
-			p.unsupport("llc")
-			p.defaultPrint(b)
+			p.cookedLLC(b, length, proto)
 			return
 		}
 		if proto != 0x8100 {
@@ -377,4 +385,21 @@ func sysIfName(idx int) string {
 		return "?"
 	}
 	return ifc.Name
+}
+
+// cookedLLC is the SLL/SLL2 handling of protocol values below 1536:
+// 802.2 frames go to the LLC printer, the rest are dumped.
+func (p *Printer) cookedLLC(b []byte, length int, proto uint16) {
+	switch proto {
+	case 4:
+		n := p.llc(b, length, nil, nil)
+		if n >= 0 {
+			p.llHdrLen += n
+			return
+		}
+	case 1:
+		p.unsupport("ipx")
+		return
+	}
+	p.defaultPrint(b)
 }
