@@ -2,6 +2,7 @@ package printer
 
 import (
 	"io"
+	"net"
 	"math/rand"
 	"testing"
 
@@ -52,5 +53,20 @@ func printNoPanic(t *testing.T, rel string, pr *Printer, pkt pcap.Packet) {
 	}()
 	if err := pr.Print(pkt); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSysIfName checks the default SLL2 interface lookup (if_indextoname)
+// against the net package's view of the current network namespace.
+func TestSysIfName(t *testing.T) {
+	lo, err := net.InterfaceByIndex(1)
+	if err != nil {
+		t.Skipf("no interface table here: %v", err)
+	}
+	if got := sysIfName(1); got != lo.Name {
+		t.Errorf("sysIfName(1) = %q, want %q", got, lo.Name)
+	}
+	if got := sysIfName(1 << 30); got != "?" {
+		t.Errorf("sysIfName(unknown) = %q, want ?", got)
 	}
 }
