@@ -2,8 +2,8 @@ package printer
 
 import (
 	"io"
-	"net"
 	"math/rand"
+	"net"
 	"testing"
 
 	"github.com/gonsenter/gonsenter/pcap"
