@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/gonsenter/gonsenter/capture"
 	"github.com/gonsenter/gonsenter/nsenter"
 )
 
@@ -24,18 +25,18 @@ import (
 // changes this thread's namespaces and execs from it, keeping our PID.
 func init() { runtime.LockOSThread() }
 
-// capture is the capture mode's entry point; nil until package capture is
-// wired in.
-var capture nsenter.CaptureFunc
+// captureMain is the capture mode's entry point (tcpdump, --capture); a
+// variable so a build can leave it out (nil: "capture mode is not built in").
+var captureMain nsenter.CaptureFunc = capture.Main
 
 func main() {
 	name := os.Args[0][strings.LastIndexByte(os.Args[0], '/')+1:]
 	if name == "tcpdump" {
-		if capture == nil {
+		if captureMain == nil {
 			os.Stderr.WriteString("gonsenter: capture mode is not built in\n")
 			os.Exit(1)
 		}
-		os.Exit(capture(name, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, nil))
+		os.Exit(captureMain(name, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, nil))
 	}
-	os.Exit(nsenter.Main(os.Args, os.Stdin, os.Stdout, os.Stderr, nsenter.Hooks{Capture: capture}))
+	os.Exit(nsenter.Main(os.Args, os.Stdin, os.Stdout, os.Stderr, nsenter.Hooks{Capture: captureMain}))
 }
