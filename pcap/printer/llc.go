@@ -82,7 +82,7 @@ func (p *Printer) llcPayload(b []byte, length int, sap uint8, hdr int) int {
 		p.unsupport("snap")
 		return hdr + 5
 	case 0x42:
-		p.unsupport("stp")
+		p.stp(b, length)
 	case 0xe0:
 		p.unsupport("ipx")
 	default:
