@@ -148,8 +148,9 @@ type frame struct {
 	tags     [][2]uint16 // VLAN TPID, TCI outermost first
 	etype    uint16      // EtherType, or 802.3 length if < 0x600
 	payload  []byte
-	cut      int // keep this many bytes after the link header (0: all)
-	trailer  int // extra wire bytes beyond the captured data
+	cut      int  // keep this many bytes after the link header (0: all)
+	trailer  int  // extra wire bytes beyond the captured data
+	bogus    bool // deliberately malformed network header
 }
 
 var (
@@ -173,6 +174,7 @@ func (f frame) tag(tpid, tci uint16) frame {
 }
 func (f frame) truncate(n int) frame { f.cut = n; return f }
 func (f frame) padded(n int) frame   { f.trailer = n; return f }
+func (f frame) malformed() frame     { f.bogus = true; return f }
 
 func v4(src, dst string, proto byte, l4 []byte) frame {
 	return eth(0x0800, ip4{src: src, dst: dst, proto: proto}.build(l4))
@@ -279,9 +281,9 @@ func baseFrames() []frame {
 		eth(0x8847, cat([]byte{0, 0x01, 0x41, 64}, ip4{src: "10.0.0.1", dst: "10.0.0.2", proto: 17}.build(udpDgram(53, 53, 4)))),
 		eth(0x8863, cat([]byte{0x11, 0x09, 0, 0, 0, 0}, fill(12))).to(macBC),
 		eth(0x8864, cat([]byte{0x11, 0, 0, 0x3b, 0, 30, 0, 0x21}, ip4{src: "10.0.0.1", dst: "10.0.0.2", proto: 6}.build(tcpSeg(1, 80, syn, 0)))),
-		eth(0x0800, fill(40)).from(mac0).to(mac0),
-		eth(0x86dd, fill(50)),
-		eth(0x0800, cat([]byte{0x4f}, fill(59))),
+		eth(0x0800, fill(40)).from(mac0).to(mac0).malformed(),
+		eth(0x86dd, fill(50)).malformed(),
+		eth(0x0800, cat([]byte{0x4f}, fill(59))).malformed(),
 		eth(0x05dc, fill(46)),
 		eth(0x0600, fill(46)),
 		eth(0xffff, fill(46)).to(macBC),
