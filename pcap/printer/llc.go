@@ -66,20 +66,22 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 		}
 	}
 	if ssap == dsap && (control == 3 && (ssap == 0xaa || ssap == 0x42 || ssap == 0x06 || ssap == 0xe0 || ssap == 0xfe)) {
-		return p.llcPayload(b[hdr:], length-hdr, ssap, hdr)
+		return p.llcPayload(b[hdr:], length-hdr, ssap, hdr, src, dst)
 	}
 	p.llcAddrs(ssap, dsap, src, dst)
 	return p.llcControl(b[hdr:], length-hdr, hdr, control, isU, ssapField)
 }
 
 // llcPayload handles the SAPs tcpdump hands to other printers.
-func (p *Printer) llcPayload(b []byte, length int, sap uint8, hdr int) int {
+func (p *Printer) llcPayload(b []byte, length int, sap uint8, hdr int, src, dst []byte) int {
 	switch sap {
 	case 0x06:
 		p.ip(b, length)
 		return hdr
 	case 0xaa:
-		p.unsupport("snap")
+		if !p.snap(b, length, src, dst) {
+			return -(hdr + 5)
+		}
 		return hdr + 5
 	case 0x42:
 		p.stp(b, length)
@@ -143,4 +145,88 @@ func (p *Printer) llcControl(b []byte, length, hdr int, control uint16, isU bool
 	p.printf("Information, send seq %d, rcv seq %d, Flags [%s], length %d",
 		(control>>1)&0x7f, (control>>9)&0x7f, llcFlag(gsap|control&0x100), length+hdr)
 	return -hdr
+}
+
+var ciscoPIDs = map[uint16]string{0x2000: "CDP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010b: "PVST",
+	0x010c: "VLAN Bridge"}
+
+var bridgedPIDs = map[uint16]string{0x0001: "Ethernet + FCS", 0x0007: "Ethernet w/o FCS", 0x0002: "802.4 + FCS",
+	0x0008: "802.4 w/o FCS", 0x0003: "Token Ring + FCS", 0x0009: "Token Ring w/o FCS", 0x0004: "FDDI + FCS",
+	0x000a: "FDDI w/o FCS", 0x0005: "802.6 + FCS", 0x000b: "802.6 w/o FCS", 0x000e: "BPDU"}
+
+// snapPIDName is tok2str(oui_to_struct_tok(orgcode), "Unknown", pid).
+func snapPIDName(org uint32, pid uint16) string {
+	var m map[uint16]string
+	switch org {
+	case 0x000000, 0x0000f8, 0x080007:
+		m = etherTypeNames
+	case 0x00000c:
+		m = ciscoPIDs
+	case 0x0080c2:
+		m = bridgedPIDs
+	}
+	if s, ok := m[pid]; ok {
+		return s
+	}
+	return "Unknown"
+}
+
+func ouiName(org uint32) string {
+	if s, ok := ouiNames[org]; ok {
+		return s
+	}
+	return "Unknown"
+}
+
+// snap is snap_print; false means nothing was decoded (the caller dumps).
+func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
+	p.enter("snap")
+	p.need(b, 5)
+	if length < 5 {
+		p.printTrunc()
+		return true
+	}
+	org, pid := p.u24(b, 0), p.u16(b, 3)
+	if p.o.Ether {
+		p.printf("oui %s (0x%06x), %s %s (0x%04x), length %d: ", ouiName(org), org,
+			cond(org == 0, "ethertype", "pid"), snapPIDName(org, pid), pid, length-5)
+	}
+	if p.snapPayload(b[5:], length-5, org, pid) {
+		return true
+	}
+	if !p.o.Ether {
+		if src != nil {
+			p.printf("%s > %s ", p.names.ether(src), p.names.ether(dst))
+		}
+		if org == 0 {
+			p.printf("SNAP, ethertype %s (0x%04x), length %d: ", etherTypeName(pid), pid, length)
+		} else {
+			p.printf("SNAP, oui %s (0x%06x), pid %s (0x%04x), length %d: ", ouiName(org), org, snapPIDName(org, pid), pid, length)
+		}
+	}
+	return false
+}
+
+func (p *Printer) snapPayload(b []byte, length int, org uint32, pid uint16) bool {
+	switch {
+	case org == 0x000000 || org == 0x0000f8 || (org == 0x080007 && pid == 0x809b):
+		return p.etherType(pid, b, length)
+	case org == 0x00000c && (pid == 0x010b || pid == 0x010c):
+		p.stp(b, length)
+		return true
+	case org == 0x00000c && ciscoPIDs[pid] != "":
+		p.unsupport("cisco-" + ciscoPIDs[pid])
+		return true
+	case org == 0x0080c2 && (pid == 0x0001 || pid == 0x0007):
+		p.need(b, 2)
+		p.ether(b[2:], length-2)
+		return true
+	case org == 0x0080c2 && pid == 0x000e:
+		p.stp(b, length)
+		return true
+	case org == 0x0080c2 && bridgedPIDs[pid] != "" && pid != 0x0005 && pid != 0x000b:
+		p.unsupport("rfc2684-bridged")
+		return true
+	}
+	return false
 }
