@@ -15,7 +15,7 @@ const perThreadNS = cloneNewNet | cloneNewUTS | cloneNewIPC | cloneNewCgroup
 // after it go to the capture hook. Without any namespace option the capture
 // runs where we are; otherwise the hook gets a runner that executes its
 // setup (socket creation, interface lookup) inside the planned namespaces.
-func (s *state) runCapture(io stdio, hooks Hooks) error {
+func (s *state) runCapture(argv0 string, io stdio, hooks Hooks) error {
 	if hooks.Capture == nil {
 		return errx("capture mode is not built in")
 	}
@@ -28,8 +28,7 @@ func (s *state) runCapture(io stdio, hooks Hooks) error {
 		return err
 	}
 	if s.mask&^perThreadNS != 0 {
-		s.closeAll()
-		return errx("--capture with --user/--mount/--time/--pid is not supported yet")
+		return s.reexecCapture(argv0)
 	}
 	defer s.closeAll()
 	return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, s.netnsRunner())}

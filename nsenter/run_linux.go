@@ -19,7 +19,7 @@ func (s *state) run(argv []string, out *strings.Builder, io stdio, hooks Hooks) 
 		return err
 	}
 	if s.capture {
-		return s.runCapture(io, hooks)
+		return s.runCapture(argv[0], io, hooks)
 	}
 	if err := s.prepare(); err != nil {
 		s.closeAll()

@@ -1,0 +1,49 @@
+package nsenter
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// stageMarker is set in the environment of a re-executed gonsenter whose
+// threads all live inside the target's namespaces already (ARCHITECTURE
+// §2.3). It is removed before anything else runs.
+const stageMarker = "_GONSENTER_STAGE=2"
+
+var stage2 bool
+
+// init runs before main in the re-executed process: it must not be
+// ptrace-able or reachable through /proc/PID/exe by the container it now
+// lives in (runc CVE-2019-5736 class), so it drops dumpability first.
+func init() {
+	if v, ok := os.LookupEnv("_GONSENTER_STAGE"); ok && v == "2" {
+		unix.Prctl(unix.PR_SET_DUMPABLE, 0, 0, 0, 0)
+		os.Unsetenv("_GONSENTER_STAGE")
+		stage2 = true
+	}
+}
+
+// IsStage2 reports whether this process is the re-executed second stage.
+func IsStage2() bool { return stage2 }
+
+// reexecCapture runs the capture in namespaces a Go thread cannot join
+// (user, mount, time, pid): the raw child enters them like for a program,
+// then execveat()s gonsenter itself through a descriptor opened before any
+// setns (after joining a mount namespace /proc/self/exe may not resolve).
+// With a pid namespace it forks once more first: a Go runtime whose
+// pid_for_children differs from its own pid namespace cannot create
+// threads. The second stage sees `--capture ARGS` and no namespace
+// options, so it captures where it stands.
+func (s *state) reexecCapture(argv0 string) error {
+	exe, err := openRO("/proc/self/exe")
+	if err != nil {
+		return errm("cannot open /proc/self/exe", err)
+	}
+	defer unix.Close(exe)
+	argv := append([]string{argv0, "--capture"}, s.captureArgs...)
+	env := append(os.Environ(), stageMarker)
+	p := s.newChildPlan(true, execTarget{argv: argv, env: env, exeFD: exe})
+	p.pidFork = s.mask&cloneNewPID != 0
+	return s.forkAndWait(p, "/proc/self/exe", true)
+}
