@@ -59,6 +59,12 @@ func (g *gen) graph(tree node, snaplen uint32) (entry, reject *block, err error)
 	}
 	patch(f.t, accept)
 	patch(f.f, reject)
+	if g.varOff {
+		// Zero the variable offset parts before anything reads them.
+		init := &block{stmts: []xbpf.RawInstruction{stmt(opLD|mIMM, 0), stmt(opST, regPL), stmt(opST, regLT)},
+			jop: jJEQ, jt: f.entry, jf: f.entry, keep: true}
+		return init, reject, nil
+	}
 	return f.entry, reject, nil
 }
 

@@ -64,6 +64,7 @@ type block struct {
 	retK   uint32
 	rel    bool // the comparison of an "arth relop arth" (see libpcapStrength)
 	opaque bool // a relation libpcap's optimizer does not fold unless at the root
+	keep   bool // stores the variable offset parts: never skipped
 }
 
 // exit is an unresolved successor slot: the true or false edge of b.

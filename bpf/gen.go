@@ -45,7 +45,22 @@ type gen struct {
 	vlanDepth   int
 	opts        Options
 	scratch     int // next free M[] slot
+
+	// varOff is set after a "vlan" compiled in LiveEthernet form: from
+	// then on the link-type and link-payload offsets have a variable part
+	// (0 if the kernel stripped the tag into metadata, 4 if it is in-line)
+	// kept in M[regLT] and M[regPL], as libpcap's off_linktype.reg /
+	// off_linkpl.reg. The program then starts by zeroing both.
+	varOff bool
 }
+
+// Scratch words holding the variable offset parts (libpcap allocates the
+// first free ones; we take the top two so arithmetic keeps M[0..13]).
+const (
+	regHdr = 13 // IPv4 header length + variable part, for variable indexes
+	regPL  = 14
+	regLT  = 15
+)
 
 func newGen(lt LinkType, o Options) (*gen, error) {
 	g := &gen{lt: lt, opts: o}
@@ -77,6 +92,42 @@ func (g *gen) linkName() string {
 	return "Raw IP"
 }
 
+// ldRel loads size bytes at off past the link-type field (lt) or the
+// link payload, adding the variable part when there is one.
+func (g *gen) ldRel(lt bool, off int, size uint32) []xbpf.RawInstruction {
+	base, reg := g.offLinkPL, uint32(regPL)
+	if lt {
+		base, reg = g.offLinkType, regLT
+	}
+	if !g.varOff {
+		return []xbpf.RawInstruction{stmt(loadOp(size, mABS), uint32(base+off))}
+	}
+	return []xbpf.RawInstruction{stmt(opLDX|mMEM, reg), stmt(loadOp(size, mIND), uint32(base+off))}
+}
+
+func cmpStmts(s []xbpf.RawInstruction, jop uint16, v, mask uint32) frag {
+	if mask != 0xffffffff {
+		s = append(s, stmt(opALU|aluAND|srcK, mask))
+	}
+	return testFrag(s, jop, v)
+}
+
+// cmpPL and cmpLT are gen_mcmp relative to OR_LINKPL and OR_LINKTYPE.
+func (g *gen) cmpPL(off int, size uint32, jop uint16, v, mask uint32) frag {
+	return cmpStmts(g.ldRel(false, off, size), jop, v, mask)
+}
+
+func (g *gen) cmpLT(off int, size uint32, jop uint16, v, mask uint32) frag {
+	return cmpStmts(g.ldRel(true, off, size), jop, v, mask)
+}
+
+func (g *gen) eqPL(off int, size uint32, v uint32) frag {
+	return g.cmpPL(off, size, jJEQ, v, 0xffffffff)
+}
+func (g *gen) eqLT(off int, size uint32, v uint32) frag {
+	return g.cmpLT(off, size, jJEQ, v, 0xffffffff)
+}
+
 // cmp is gen_cmp/gen_mcmp: load size bytes at absolute offset off, mask it
 // (unless mask is all ones) and compare with v.
 func cmpAbs(off int, size uint32, jop uint16, v, mask uint32) frag {
@@ -89,15 +140,23 @@ func cmpAbs(off int, size uint32, jop uint16, v, mask uint32) frag {
 
 func eq(off int, size uint32, v uint32) frag { return cmpAbs(off, size, jJEQ, v, 0xffffffff) }
 
-// ipHdrLenX is gen_loadx_iphdrlen: X = 4*(ip[0]&0xf).
-func (g *gen) ipHdrLenX() xbpf.RawInstruction {
-	return stmt(opLDX|szB|mMSH, uint32(g.offLinkPL))
+// ipHdrLenX is gen_loadx_iphdrlen: X = 4*(ip[0]&0xf), plus the variable
+// offset part if any (then computed in A, which it clobbers).
+func (g *gen) ipHdrLenX() []xbpf.RawInstruction {
+	if !g.varOff {
+		return []xbpf.RawInstruction{stmt(opLDX|szB|mMSH, uint32(g.offLinkPL))}
+	}
+	return []xbpf.RawInstruction{
+		stmt(opLDX|mMEM, regPL), stmt(loadOp(1, mIND), uint32(g.offLinkPL)),
+		stmt(opALU|aluAND|srcK, 0xf), stmt(opALU|aluLSH|srcK, 2),
+		stmt(opALU|aluADD|srcX, 0), stmt(opMISC|miscTAX, 0),
+	}
 }
 
 // tranIPv4 compares a field of the transport header after an IPv4 header
 // (OR_TRAN_IPV4).
 func (g *gen) tranIPv4(off int, size uint32, jop uint16, v uint32) frag {
-	s := []xbpf.RawInstruction{g.ipHdrLenX(), stmt(loadOp(size, mIND), uint32(g.offLinkPL+off))}
+	s := append(g.ipHdrLenX(), stmt(loadOp(size, mIND), uint32(g.offLinkPL+off)))
 	return testFrag(s, jop, v)
 }
 
@@ -114,35 +173,35 @@ func (g *gen) linktype(p uint32) frag {
 		}
 		return constFrag(false)
 	case LinkLinuxSLL2:
-		return eq(g.offLinkType, 2, p)
+		return g.eqLT(0, 2, p)
 	case LinkLinuxSLL:
 		switch {
 		case p == 0xfe || p == 0xf0 || p == 0x06: // ISONS, NETBEUI, LLC IP
-			return and(eq(g.offLinkType, 2, sllP8022), eq(g.offLinkPL, 2, p<<8|p))
+			return and(g.eqLT(0, 2, sllP8022), g.eqPL(0, 2, p<<8|p))
 		case p <= etherMTU:
-			return and(eq(g.offLinkType, 2, sllP8022), eq(g.offLinkPL, 1, p))
+			return and(g.eqLT(0, 2, sllP8022), g.eqPL(0, 1, p))
 		}
-		return eq(g.offLinkType, 2, p)
+		return g.eqLT(0, 2, p)
 	}
 	switch {
 	case p == 0xfe || p == 0xf0 || p == 0x06:
-		return and(not(cmpAbs(g.offLinkType, 2, jJGT, etherMTU, 0xffffffff)), eq(g.offLinkPL, 2, p<<8|p))
+		return and(not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)), g.eqPL(0, 2, p<<8|p))
 	case p <= etherMTU:
-		return and(not(cmpAbs(g.offLinkType, 2, jJGT, etherMTU, 0xffffffff)), eq(g.offLinkType+2, 1, p))
+		return and(not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)), g.eqLT(2, 1, p))
 	}
-	return eq(g.offLinkType, 2, p)
+	return g.eqLT(0, 2, p)
 }
 
 // ipProto is gen_proto for Q_IP: IPv4 with protocol field p.
 func (g *gen) ipProto(p uint32) frag {
-	return and(g.linktype(etherIP), eq(g.offLinkPL+9, 1, p))
+	return and(g.linktype(etherIP), g.eqPL(9, 1, p))
 }
 
 // ip6Proto is gen_proto for Q_IPV6: next header p, directly or after one
 // Fragment header (libpcap checks nothing else of the header chain).
 func (g *gen) ip6Proto(p uint32) frag {
-	frag := and(eq(g.offLinkPL+6, 1, protoFrag), eq(g.offLinkPL+40, 1, p))
-	return and(g.linktype(etherIPv6), or(eq(g.offLinkPL+6, 1, p), frag))
+	frag := and(g.eqPL(6, 1, protoFrag), g.eqPL(40, 1, p))
+	return and(g.linktype(etherIPv6), or(g.eqPL(6, 1, p), frag))
 }
 
 // protoAbbrev is gen_proto_abbrev: a protocol name used alone.
@@ -250,6 +309,9 @@ func (g *gen) other(n otherNode) (frag, error) {
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil
 		}
+		if g.opts.Form == LiveEthernet {
+			return eq(adOff+adIfindex, 4, n.n), nil
+		}
 		return frag{}, semErr("ifindex not supported on %s when reading savefiles", g.linkName())
 	}
 	return frag{}, unsupported(n.what)
@@ -263,6 +325,11 @@ func (g *gen) direction(outbound bool) (frag, error) {
 		f = eq(0, 2, sllOutgoing)
 	case LinkLinuxSLL2:
 		f = eq(10, 1, sllOutgoing)
+	case LinkEN10MB:
+		if g.opts.Form != LiveEthernet {
+			return frag{}, semErr("inbound/outbound not supported on %s when reading savefiles", g.linkName())
+		}
+		f = eq(adOff+adPktType, 2, sllOutgoing)
 	default:
 		return frag{}, semErr("inbound/outbound not supported on %s when reading savefiles", g.linkName())
 	}
@@ -281,7 +348,7 @@ func (g *gen) broadcast(proto string) (frag, error) {
 		return g.etherHost([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "dst")
 	case "ip":
 		// tcpdump -r and -d pass netmask 0, so every host bit is checked.
-		return and(g.linktype(etherIP), or(eq(g.offLinkPL+16, 4, 0), eq(g.offLinkPL+16, 4, 0xffffffff))), nil
+		return and(g.linktype(etherIP), or(g.eqPL(16, 4, 0), g.eqPL(16, 4, 0xffffffff))), nil
 	}
 	return frag{}, semErr("only link-layer/IP broadcast filters supported")
 }
@@ -294,9 +361,9 @@ func (g *gen) multicast(proto string) (frag, error) {
 		}
 		return testFrag([]xbpf.RawInstruction{stmt(loadOp(1, mABS), 0)}, jJSET, 1), nil
 	case "ip":
-		return and(g.linktype(etherIP), cmpAbs(g.offLinkPL+16, 1, jJGE, 224, 0xffffffff)), nil
+		return and(g.linktype(etherIP), g.cmpPL(16, 1, jJGE, 224, 0xffffffff)), nil
 	case "ip6":
-		return and(g.linktype(etherIPv6), eq(g.offLinkPL+24, 1, 255)), nil
+		return and(g.linktype(etherIPv6), g.eqPL(24, 1, 255)), nil
 	}
 	return frag{}, semErr("link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
 }
@@ -312,18 +379,50 @@ func (g *gen) vlan(n otherNode) (frag, error) {
 	if n.hasN && n.n > 0x0fff {
 		return frag{}, semErr("VLAN tag %d greater than maximum 4095", n.n)
 	}
-	if g.opts.Form == LiveEthernet {
-		// Live Linux sockets see tags stripped into skb metadata; libpcap
-		// then emits SKF_AD_VLAN_TAG* loads with variable offsets, which
-		// this compiler does not implement. Refuse rather than miss tags.
-		return frag{}, unsupported("vlan on a live Ethernet capture")
+	if g.opts.Form == LiveEthernet && g.vlanDepth == 0 {
+		f := g.vlanExtensions(n)
+		g.vlanDepth++
+		return f, nil
 	}
 	f := orAll(g.linktype(ether8021Q), g.linktype(ether8021AD), g.linktype(etherQinQ))
 	if n.hasN {
-		f = and(f, cmpAbs(g.offLinkPL, 2, jJEQ, n.n, 0x0fff))
+		f = and(f, g.cmpPL(0, 2, jJEQ, n.n, 0x0fff))
 	}
 	g.offLinkPL += 4
 	g.offLinkType += 4
 	g.vlanDepth++
 	return f, nil
+}
+
+// Linux ancillary data (linux/filter.h SKF_AD_OFF + SKF_AD_*); the kernel
+// ignores the load width for these.
+const (
+	adOff            = 0xfffff000
+	adPktType        = 4
+	adIfindex        = 8
+	adVlanTag        = 44
+	adVlanTagPresent = 48
+)
+
+// vlanExtensions is gen_vlan_bpf_extensions (libpcap 1.10.3 on a live
+// Linux socket, BPF_SPECIAL_VLAN_HANDLING): the kernel usually strips the
+// outer tag into skb metadata (vlan_tag_present, vlan_tci), so the tag is
+// either there (offsets unchanged) or still in-line (offsets + 4). The
+// variable part goes to M[regPL]/M[regLT] and every later link-type or
+// payload load adds it.
+func (g *gen) vlanExtensions(n otherNode) frag {
+	present := func() frag { return eq(adOff+adVlanTagPresent, 1, 1) }
+	tpid := g.linktype(ether8021Q)
+	tpid.entry.stmts = append([]xbpf.RawInstruction{
+		stmt(opLD|mIMM, 4), stmt(opST, regPL), stmt(opST, regLT),
+	}, tpid.entry.stmts...)
+	tpid.entry.keep = true
+	f := or(present(), orAll(tpid, g.linktype(ether8021AD), g.linktype(etherQinQ)))
+	if n.hasN {
+		meta := and(present(), cmpAbs(adOff+adVlanTag, 2, jJEQ, n.n, 0x0fff))
+		inline := and(not(present()), g.cmpPL(0, 2, jJEQ, n.n, 0x0fff))
+		f = and(f, or(meta, inline))
+	}
+	g.varOff = true
+	return f
 }

@@ -62,7 +62,7 @@ func (g *gen) relation(n relNode) (frag, error) {
 }
 
 func (g *gen) allocScratch() (uint32, error) {
-	if g.scratch >= 16 {
+	if g.scratch >= regHdr {
 		return 0, semErr("too many registers needed to evaluate expression")
 	}
 	g.scratch++
@@ -199,7 +199,7 @@ func (g *gen) load(a loadArith) (acode, error) {
 		return g.transportLoad(a, idx)
 	case a.proto == "icmp6":
 		base = g.offLinkPL + 40
-		checks = append(idx.checks, g.linktype(etherIPv6), eq(g.offLinkPL+6, 1, protoICMP6))
+		checks = append(idx.checks, g.linktype(etherIPv6), g.eqPL(6, 1, protoICMP6))
 	case a.proto == "radio":
 		return acode{}, semErr("radio information not present in capture")
 	case a.proto == "atalk" || a.proto == "decnet" || a.proto == "sca" || a.proto == "lat" ||
@@ -208,10 +208,19 @@ func (g *gen) load(a loadArith) (acode, error) {
 	default:
 		return acode{}, semErr("unsupported index operation")
 	}
-	if idx.konst {
+	varPart := g.varOff && a.proto != "link"
+	switch {
+	case idx.konst && !varPart:
 		return acode{s: []xbpf.RawInstruction{stmt(loadOp(a.size, mABS), uint32(base)+idx.k)}, checks: checks}, nil
+	case idx.konst:
+		s := []xbpf.RawInstruction{stmt(opLDX|mMEM, regPL), stmt(loadOp(a.size, mIND), uint32(base)+idx.k)}
+		return acode{s: s, checks: checks}, nil
 	}
-	s := append(idx.s, stmt(opMISC|miscTAX, 0), stmt(loadOp(a.size, mIND), uint32(base)))
+	s := idx.s
+	if varPart {
+		s = append(s, stmt(opLDX|mMEM, regPL), stmt(opALU|aluADD|srcX, 0))
+	}
+	s = append(s, stmt(opMISC|miscTAX, 0), stmt(loadOp(a.size, mIND), uint32(base)))
 	return acode{s: s, checks: checks}, nil
 }
 
@@ -228,10 +237,18 @@ func (g *gen) transportLoad(a loadArith, idx acode) (acode, error) {
 	checks = append(checks, abbrev, g.notFragment())
 	base := uint32(g.offLinkPL)
 	if idx.konst {
-		s := []xbpf.RawInstruction{g.ipHdrLenX(), stmt(loadOp(a.size, mIND), base+idx.k)}
+		s := append(g.ipHdrLenX(), stmt(loadOp(a.size, mIND), base+idx.k))
 		return acode{s: s, checks: checks}, nil
 	}
-	s := append(idx.s, g.ipHdrLenX(), stmt(opALU|aluADD|srcX, 0), stmt(opMISC|miscTAX, 0),
-		stmt(loadOp(a.size, mIND), base))
+	if !g.varOff {
+		s := append(idx.s, g.ipHdrLenX()...)
+		s = append(s, stmt(opALU|aluADD|srcX, 0), stmt(opMISC|miscTAX, 0), stmt(loadOp(a.size, mIND), base))
+		return acode{s: s, checks: checks}, nil
+	}
+	// The header length computation clobbers A, so it goes first and is
+	// parked in M[regHdr] (nested accessors store the same value there).
+	s := append(g.ipHdrLenX(), stmt(0x03, regHdr)) // stx M[regHdr]
+	s = append(append(s, idx.s...), stmt(opLDX|mMEM, regHdr), stmt(opALU|aluADD|srcX, 0),
+		stmt(opMISC|miscTAX, 0), stmt(loadOp(a.size, mIND), base))
 	return acode{s: s, checks: checks}, nil
 }

@@ -266,7 +266,7 @@ func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
 // field at srcOff/dstOff of the network header, after the link check.
 func (g *gen) hostOp(addr, mask uint32, dir string, ll uint32, srcOff, dstOff int) (frag, error) {
 	one := func(off int) frag {
-		return and(g.linktype(ll), cmpAbs(g.offLinkPL+off, 4, jJEQ, addr, mask))
+		return and(g.linktype(ll), g.cmpPL(off, 4, jJEQ, addr, mask))
 	}
 	switch dir {
 	case "src":
@@ -312,7 +312,7 @@ func (g *gen) host6(a [16]byte, plen int, q qual) (frag, error) {
 		for w := 3; w >= 0; w-- {
 			v := binary.BigEndian.Uint32(a[4*w:])
 			mw := binary.BigEndian.Uint32(mask[4*w:])
-			f = and(f, cmpAbs(g.offLinkPL+off+4*w, 4, jJEQ, v, mw))
+			f = and(f, g.cmpPL(off+4*w, 4, jJEQ, v, mw))
 		}
 		return f
 	}
@@ -437,7 +437,7 @@ func dirFrag(dir string, atom func(off int) frag) frag {
 // portOp is gen_portop: IPv4 protocol p, first or only fragment, port.
 func (g *gen) portOp(lo, hi int, p uint32, dir string) frag {
 	cmp := func(off int, jop uint16, v uint32) frag { return g.tranIPv4(off, 2, jop, v) }
-	head := and(eq(g.offLinkPL+9, 1, p), g.notFragment())
+	head := and(g.eqPL(9, 1, p), g.notFragment())
 	return and(head, dirFrag(dir, func(off int) frag { return portAtom(lo, hi, cmp, off) }))
 }
 
@@ -445,14 +445,14 @@ func (g *gen) portOp(lo, hi int, p uint32, dir string) frag {
 // at the fixed offset 40 past the IPv6 header.
 func (g *gen) portOp6(lo, hi int, p uint32, dir string) frag {
 	cmp := func(off int, jop uint16, v uint32) frag {
-		return cmpAbs(g.offLinkPL+40+off, 2, jop, v, 0xffffffff)
+		return g.cmpPL(40+off, 2, jop, v, 0xffffffff)
 	}
-	return and(eq(g.offLinkPL+6, 1, p), dirFrag(dir, func(off int) frag { return portAtom(lo, hi, cmp, off) }))
+	return and(g.eqPL(6, 1, p), dirFrag(dir, func(off int) frag { return portAtom(lo, hi, cmp, off) }))
 }
 
 // notFragment is gen_ipfrag: fragment offset field zero.
 func (g *gen) notFragment() frag {
-	return not(cmpAbs(g.offLinkPL+6, 2, jJSET, 0x1fff, 0xffffffff))
+	return not(g.cmpPL(6, 2, jJSET, 0x1fff, 0xffffffff))
 }
 
 // proto is gen_proto: "[ip|ip6|ether] proto N".

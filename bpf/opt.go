@@ -255,7 +255,9 @@ func (k *know) markLoaded(t *valTab, v int) {
 	key := t.keys[v]
 	switch key.kind {
 	case vAbs:
-		k.absEnd = max(k.absEnd, uint64(key.k)+sizeOf(key.op))
+		if key.k < adOff { // ancillary loads say nothing of the length
+			k.absEnd = max(k.absEnd, uint64(key.k)+sizeOf(key.op))
+		}
 	case vMsh:
 		k.absEnd = max(k.absEnd, uint64(key.k)+1)
 	case vInd:
@@ -612,6 +614,9 @@ func (t *valTab) skipTarget(b *block, sum blockSummary, kn *know, reject *block,
 	}
 	if to == reject {
 		return to
+	}
+	if b.keep {
+		return nil
 	}
 	if sum.div {
 		return nil

@@ -13,9 +13,39 @@ import (
 // it.) Ancillary loads (k >= 0xfffff000) are out of bounds, as in
 // userland libpcap without aux data.
 func runRef(prog []xbpf.RawInstruction, pkt []byte, wirelen uint32) uint32 {
+	return runRefAux(prog, pkt, wirelen, nil)
+}
+
+// refAux is the Linux skb metadata ancillary loads read on a live socket.
+type refAux struct {
+	vlanPresent bool
+	vlanTCI     uint16
+	pktType     uint32
+	ifindex     uint32
+}
+
+// runRefAux is runRef with ancillary data, as the kernel runs a filter;
+// the kernel ignores the width of ancillary loads.
+func runRefAux(prog []xbpf.RawInstruction, pkt []byte, wirelen uint32, aux *refAux) uint32 {
 	var a, x uint32
 	var mem [16]uint32
 	load := func(k uint32, size uint32) (uint32, bool) {
+		if k >= 0xfffff000 && aux != nil {
+			switch k - 0xfffff000 {
+			case 4:
+				return aux.pktType, true
+			case 8:
+				return aux.ifindex, true
+			case 44:
+				return uint32(aux.vlanTCI), true
+			case 48:
+				if aux.vlanPresent {
+					return 1, true
+				}
+				return 0, true
+			}
+			return 0, false
+		}
 		if uint64(k)+uint64(size) > uint64(len(pkt)) {
 			return 0, false
 		}
