@@ -90,7 +90,9 @@ func (p *Printer) gre0(b []byte, length int, flags uint16) {
 		p.ip6(body, l)
 	case 0x6558:
 		p.ether(body, l)
-	case 0x8847, 0x8137, 0x809b, 0x00fe:
+	case 0x8847:
+		p.mpls(body, l)
+	case 0x8137, 0x809b, 0x00fe:
 		p.unsupport("gre-payload")
 	default:
 		p.printf("gre-proto-0x%x", prot)

@@ -361,14 +361,22 @@ func (p *Printer) ip6(b []byte, length int) {
 }
 
 // ip6Ext walks the extension headers (the loop in ip6_print).
+//
+// Like tcpdump it tests for captured data before stepping over a header,
+// so the header after the last captured byte is still dispatched (an
+// empty "no next header", a truncated upper layer).
 func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
-	off := 40
-	ln -= 40
+	off, adv := 0, 40
 	ph := uint8(255)
 	foundExt, foundHBH := false, false
-	for off < len(b) {
-		cp := b[off:]
-		adv := 0
+	for off < len(b) && adv > 0 {
+		if ln < adv {
+			p.printTrunc()
+			return
+		}
+		off += adv
+		ln -= adv
+		cp := from(b, off)
 		switch nh {
 		case 0:
 			if foundHBH || ph != 255 {
@@ -441,12 +449,6 @@ func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
 		}
 		nh = cp[0]
 		ph = nh
-		if ln < adv {
-			p.printTrunc()
-			return
-		}
-		off += adv
-		ln -= adv
 		p.proto = "ip6"
 	}
 }

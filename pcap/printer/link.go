@@ -167,6 +167,8 @@ func (p *Printer) etherType(typ uint16, b []byte, length int) bool {
 		p.ip6(b, length)
 	case 0x0806, 0x8035:
 		p.arp(b, length)
+	case 0x8847, 0x8848:
+		p.mpls(b, length)
 	default:
 		name, ok := etherTypesDissected[typ]
 		if !ok {

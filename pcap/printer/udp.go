@@ -178,6 +178,8 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.vxlan(cp, length)
 	case "geneve":
 		p.geneve(cp, length)
+	case "mpls":
+		p.mpls(cp, length)
 	case "dhcp6":
 		p.dhcp6(cp)
 	case "sip":
