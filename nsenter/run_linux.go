@@ -1,6 +1,7 @@
 package nsenter
 
 import (
+	"os/signal"
 	"runtime"
 	"strings"
 
@@ -25,6 +26,7 @@ func (s *state) run(argv []string, out *strings.Builder, io stdio, hooks Hooks) 
 		s.closeAll()
 		return err
 	}
+	s.dropOwnTimeNS()
 	if s.mask&(cloneNewUser|cloneNewTime) != 0 {
 		return s.runForked()
 	}
@@ -83,11 +85,14 @@ func (s *state) runForked() error {
 // or waits for it and returns its exit status. standIn: util-linux would
 // have had no parent process here (no -p), so signals are forwarded.
 func (s *state) forkAndWait(p *childPlan, file string, enterInChild bool) error {
+	sigs := catchSignals()
 	pid, progPID, failure, err := startChild(p)
 	if err != nil {
+		signal.Stop(sigs)
 		return err
 	}
 	if failure != nil {
+		signal.Stop(sigs)
 		var ws unix.WaitStatus
 		for {
 			if _, err := unix.Wait4(pid, &ws, 0, nil); err != unix.EINTR {
@@ -102,7 +107,7 @@ func (s *state) forkAndWait(p *childPlan, file string, enterInChild bool) error 
 	if s.forwardSignals {
 		fwd = progPID
 	}
-	return &exitError{Code: waitChild(pid, fwd, s.forwardSignals, standIn)}
+	return &exitError{Code: waitChild(sigs, pid, fwd, s.forwardSignals, standIn)}
 }
 
 // forkProgram is program() for the raw child: the login shell's passwd
@@ -155,4 +160,31 @@ func (s *state) programUID() uint32 {
 		return s.uid
 	}
 	return uint32(unix.Getuid())
+}
+
+// dropOwnTimeNS forgets a time namespace that is already ours (typically
+// enabled by -a): entering it changes nothing, but a Go thread cannot do
+// even that (EUSERS), and it would cost the thread path, i.e. gonsenter's
+// PID for the program.
+func (s *state) dropOwnTimeNS() {
+	t := &s.ns[nsTime]
+	if !t.enabled {
+		return
+	}
+	var st, own, forChildren unix.Stat_t
+	var err error
+	if t.fd >= 0 {
+		err = unix.Fstat(t.fd, &st)
+	} else {
+		err = unix.Stat(s.procPath("ns/time"), &st)
+	}
+	if err != nil || unix.Stat("/proc/self/ns/time", &own) != nil ||
+		unix.Stat("/proc/self/ns/time_for_children", &forChildren) != nil {
+		return
+	}
+	if st.Ino == own.Ino && st.Dev == own.Dev && forChildren.Ino == own.Ino {
+		closeFD(&t.fd)
+		t.enabled = false
+		s.mask &^= cloneNewTime
+	}
 }

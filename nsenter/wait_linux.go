@@ -50,17 +50,26 @@ func policyFor(sig syscall.Signal, explicit, standIn bool) signalPolicy {
 	return sigForward
 }
 
-// waitChild is util-linux continue_as_child in the Go parent: wait with
-// WUNTRACED, stop ourselves when the child stops and continue it when we are
-// continued, exit with its status or die by its signal. Signals sent to us
-// are handled by policyFor; fwdPID is where forwarded signals go.
-func waitChild(pid, fwdPID int, explicit, standIn bool) int {
-	ch := make(chan os.Signal, 8)
+// catchSignals starts queueing the watched signals. It is called before the
+// fork, so a signal that arrives while the child starts is held and then
+// handled by waitChild instead of killing us. The child does not inherit
+// the handlers: runtime_AfterForkInChild resets them to SIG_DFL, and
+// signals we inherited as ignored are left alone (not caught at all).
+func catchSignals() chan os.Signal {
+	ch := make(chan os.Signal, 16)
 	for _, sig := range watched {
 		if !signal.Ignored(sig) {
 			signal.Notify(ch, sig)
 		}
 	}
+	return ch
+}
+
+// waitChild is util-linux continue_as_child in the Go parent: wait with
+// WUNTRACED, stop ourselves when the child stops and continue it when we are
+// continued, exit with its status or die by its signal. Signals queued on ch
+// are handled by policyFor; fwdPID is where forwarded signals go.
+func waitChild(ch chan os.Signal, pid, fwdPID int, explicit, standIn bool) int {
 	go func() {
 		for s := range ch {
 			sig := s.(syscall.Signal)
