@@ -169,6 +169,10 @@ func (p *Printer) etherType(typ uint16, b []byte, length int) bool {
 		p.arp(b, length)
 	case 0x8847, 0x8848:
 		p.mpls(b, length)
+	case 0x888e:
+		p.eapol(b)
+	case 0x8809:
+		p.slow(b, length)
 	default:
 		name, ok := etherTypesDissected[typ]
 		if !ok {
