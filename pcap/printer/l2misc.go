@@ -58,3 +58,38 @@ func (p *Printer) slow(b []byte, length int) {
 		p.unsupport("slow-verbose")
 	}
 }
+
+// lldp is lldp_print without -v: the length and the system name (the
+// per-TLV decode of -v is flagged unsupported).
+func (p *Printer) lldp(b []byte, length int) {
+	p.enter("lldp")
+	p.printf("LLDP, length %d", length)
+	if p.o.Verbose > 0 {
+		p.unsupport("lldp-verbose")
+		return
+	}
+	for off, left := 0, length; left >= 2; {
+		tlv := p.u16(b, off)
+		typ, n := tlv>>9, int(tlv&0x1ff)
+		off += 2
+		left -= 2
+		if typ == 0 || n == 0 {
+			return
+		}
+		if len(b) < off+n || left < n {
+			p.printTrunc()
+			return
+		}
+		if typ == 5 {
+			p.puts(": ")
+			for _, c := range b[off : off+n] {
+				if c == 0 {
+					break
+				}
+				p.fnPrintChar(c)
+			}
+		}
+		off += n
+		left -= n
+	}
+}

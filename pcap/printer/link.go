@@ -173,6 +173,8 @@ func (p *Printer) etherType(typ uint16, b []byte, length int) bool {
 		p.eapol(b)
 	case 0x8809:
 		p.slow(b, length)
+	case 0x88cc:
+		p.lldp(b, length)
 	default:
 		name, ok := etherTypesDissected[typ]
 		if !ok {
