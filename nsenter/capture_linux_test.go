@@ -16,18 +16,20 @@ import (
 func TestNetnsRunner(t *testing.T) {
 	needRoot(t)
 	p := startTarget(t, []string{"--uts", "--net"}, "hostname runnertest", nil)
-	var inside, host string
+	var inside, before, after string
 	hook := func(_ string, _ []string, _ io.Reader, _, _ io.Writer, run NetnsRunner) int {
 		if run == nil {
 			return 10
 		}
+		// Main locked this goroutine to its thread: it must not move.
+		before, _ = os.Readlink("/proc/thread-self/ns/net")
 		err := run(func() error {
 			l, err := os.Readlink("/proc/thread-self/ns/net")
 			h, _ := os.Hostname()
 			inside = l + " " + h
 			return err
 		})
-		host, _ = os.Readlink("/proc/thread-self/ns/net")
+		after, _ = os.Readlink("/proc/thread-self/ns/net")
 		if err != nil {
 			return 11
 		}
@@ -39,8 +41,8 @@ func TestNetnsRunner(t *testing.T) {
 	if code != 0 || inside != nsLink(t, p, "net")+" runnertest" {
 		t.Errorf("runner: code %d, inside %q, want %q (%q)", code, inside, nsLink(t, p, "net")+" runnertest", stderr.String())
 	}
-	if own, _ := os.Readlink("/proc/self/ns/net"); host != own {
-		t.Errorf("caller's thread moved to %q", host)
+	if before != after || before == nsLink(t, p, "net") {
+		t.Errorf("caller's thread moved from %q to %q", before, after)
 	}
 }
 
