@@ -217,8 +217,19 @@ func synthEthernet() []synthPkt {
 	}
 }
 
-// writePcap writes a little-endian microsecond pcap file.
+// writePcap writes a little-endian microsecond pcap file, packets
+// 1.234567 s apart from 2026-11-28 12:00 UTC.
 func writePcap(path string, linktype uint32, pkts []synthPkt) error {
+	ts := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	times := make([]time.Time, len(pkts))
+	for i := range pkts {
+		times[i] = ts.Add(time.Duration(i) * 1234567 * time.Microsecond)
+	}
+	return writePcapAt(path, linktype, pkts, times)
+}
+
+// writePcapAt writes pkts with the given timestamps.
+func writePcapAt(path string, linktype uint32, pkts []synthPkt, times []time.Time) error {
 	var b []byte
 	b = binary.LittleEndian.AppendUint32(b, 0xa1b2c3d4)
 	b = binary.LittleEndian.AppendUint16(b, 2)
@@ -226,9 +237,8 @@ func writePcap(path string, linktype uint32, pkts []synthPkt) error {
 	b = append(b, make([]byte, 8)...)
 	b = binary.LittleEndian.AppendUint32(b, 262144)
 	b = binary.LittleEndian.AppendUint32(b, linktype)
-	ts := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	for i, p := range pkts {
-		t := ts.Add(time.Duration(i) * 1234567 * time.Microsecond)
+		t := times[i]
 		wire := p.wirLen
 		if wire == 0 {
 			wire = len(p.data)
@@ -287,6 +297,15 @@ func writeSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := writePcap(filepath.Join(dir, "synthetic-null.pcap"), 0, nullWrap(eth)); err != nil {
+		t.Fatal(err)
+	}
+	// Timestamps at the epoch (tcpdump's "unset" -ttt reference), going
+	// backwards (negative deltas) and a day apart (-tttt dates).
+	ping := synthPkt{data: ipv4(ipA, ipB, 1, 1, 0, nil, icmpMsg(8, 0, cat(be16(1), be16(1)), nil))}
+	times := []time.Time{time.Unix(0, 0), time.Unix(0, 0), time.Unix(1700000000, 500000000),
+		time.Unix(1699999999, 250000000), time.Unix(1700086400, 999999000), time.Unix(1700086400, 999999000)}
+	pkts := []synthPkt{ping, ping, ping, ping, ping, ping}
+	if err := writePcapAt(filepath.Join(dir, "synthetic-times.pcap"), 101, pkts, times); err != nil {
 		t.Fatal(err)
 	}
 }

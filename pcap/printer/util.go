@@ -84,8 +84,8 @@ func (p *Printer) timestamp(ts time.Time) {
 		p.putu(uint64(ts.Unix()))
 		p.frac(ts.Nanosecond())
 	case 3, 5:
-		if p.ref.IsZero() {
-			p.ref = ts
+		if p.ref.IsZero() || p.ref.UnixNano() == 0 {
+			p.ref = ts // tcpdump treats a 0.000000 reference as unset too
 		}
 		d := ts.Sub(p.ref)
 		if d < 0 {
