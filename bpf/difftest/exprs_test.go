@@ -2,6 +2,8 @@ package difftest
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,9 +12,19 @@ import (
 
 // sharedTestdata returns <repo root>/../shared/testdata, or skips.
 func sharedTestdata(t testing.TB) string {
+	p, err := findShared()
+	if err != nil {
+		t.Skip(err)
+	}
+	return p
+}
+
+// findShared walks up to the repository root (go.mod) and returns the
+// shared test data directory beside it.
+func findShared() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -20,15 +32,15 @@ func sharedTestdata(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
+			return "", errors.New("repository root (go.mod) not found")
 		}
 		dir = parent
 	}
 	p := filepath.Join(dir, "..", "shared", "testdata")
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared test data absent: %v", err)
+		return "", fmt.Errorf("shared test data absent: %w", err)
 	}
-	return p
+	return p, nil
 }
 
 // caseRow is one DLT<TAB>valid|invalid<TAB>expression line.

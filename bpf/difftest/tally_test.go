@@ -64,21 +64,35 @@ type ratio struct {
 	what string
 }
 
-// compile runs the compiler, turning a panic into an error.
-func compile(expr string, lt bpf.LinkType) (prog []xbpf.RawInstruction, err error, panicked bool) {
+// safeCompile runs a compile function, turning a panic into an error.
+func safeCompile(comp func() ([]xbpf.RawInstruction, error)) (prog []xbpf.RawInstruction, panicked bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err, panicked = fmt.Errorf("panic: %v", r), true
+			panicked, err = true, fmt.Errorf("panic: %v", r)
 		}
 	}()
-	prog, err = bpf.Compile(expr, lt, 262144)
-	return prog, err, false
+	prog, err = comp()
+	return prog, false, err
 }
 
-// check compares the compiler with libpcap for expr on pkts.
+// check compares bpf.Compile with libpcap for expr on savefile packets.
 func (tl *tally) check(src, dlt, expr string, o oracle, pkts []packet) {
 	lt, _ := linkByName(dlt)
-	prog, err, panicked := compile(expr, lt)
+	tl.checkWith(src, dlt, expr, o, func() ([]xbpf.RawInstruction, error) {
+		return bpf.Compile(expr, lt, 262144)
+	}, func(prog []xbpf.RawInstruction) []bool {
+		return runAll(prog, pkts)
+	}, func(i int) string {
+		p := pkts[i]
+		return fmt.Sprintf("packet %d (%d/%d bytes %x)", i, len(p.data), p.wire, head(p.data))
+	})
+}
+
+// checkWith compares one compilation with libpcap's oracle; run gives our
+// program's verdict per packet and describe names a packet.
+func (tl *tally) checkWith(src, dlt, expr string, o oracle, comp func() ([]xbpf.RawInstruction, error),
+	run func([]xbpf.RawInstruction) []bool, describe func(int) string) {
+	prog, panicked, err := safeCompile(comp)
 	tl.mu.Lock()
 	defer tl.mu.Unlock()
 	tl.checks++
@@ -108,9 +122,10 @@ func (tl *tally) check(src, dlt, expr string, o oracle, pkts []packet) {
 			tl.ratios = append(tl.ratios, ratio{float64(len(prog)) / float64(o.libLen), dlt + " " + strconv.Quote(expr)})
 		}
 		tl.mu.Unlock()
-		n, optOnly, first := compareVerdicts(prog, o, pkts)
+		got := run(prog)
+		n, optOnly, first := compareVerdicts(got, o, describe)
 		tl.mu.Lock()
-		tl.packets += len(pkts)
+		tl.packets += len(got)
 		if optOnly > 0 {
 			tl.optOnlyExprs++
 			tl.optOnlyPackets += optOnly
@@ -124,22 +139,21 @@ func (tl *tally) check(src, dlt, expr string, o oracle, pkts []packet) {
 // compareVerdicts returns how many packets disagree with both libpcap's
 // optimized and unoptimized programs (real), how many disagree only with
 // the optimized one (P4), and a description of the first real one.
-func compareVerdicts(prog []xbpf.RawInstruction, o oracle, pkts []packet) (real, optOnly int, first string) {
+func compareVerdicts(got []bool, o oracle, describe func(int) string) (real, optOnly int, first string) {
 	var unopt []bool
-	for i, p := range pkts {
-		got := interp.Run(prog, p.data, p.wire, nil) != 0
-		if got == o.opt[i] {
+	for i := range got {
+		if got[i] == o.opt[i] {
 			continue
 		}
 		if unopt == nil && o.unopt != nil {
 			unopt = o.unopt()
 		}
-		if unopt != nil && got == unopt[i] {
+		if unopt != nil && got[i] == unopt[i] {
 			optOnly++
 			continue
 		}
 		if real == 0 {
-			first = fmt.Sprintf("packet %d (%d/%d bytes %x): ours %v, libpcap %v", i, len(p.data), p.wire, head(p.data), got, o.opt[i])
+			first = fmt.Sprintf("%s: ours %v, libpcap %v", describe(i), got[i], o.opt[i])
 		}
 		real++
 	}
