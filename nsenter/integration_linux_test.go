@@ -282,7 +282,11 @@ func TestDescriptors(t *testing.T) {
 func TestEnvAndShell(t *testing.T) {
 	needRoot(t)
 	pid := startTarget(t, []string{"--uts"}, "true", []string{"A=1", "BB=22", "C=3", "PATH=/usr/bin:/bin"})
-	environ, _ := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/environ")
+	var environ []byte
+	for i := 0; i < 500 && !strings.Contains(string(environ), "BB=22"); i++ {
+		time.Sleep(10 * time.Millisecond) // exec sets comm before the new environ
+		environ, _ = os.ReadFile("/proc/" + strconv.Itoa(pid) + "/environ")
+	}
 	want, _ := envFromEnviron(environ)
 	r := runNS(t, "-t", strconv.Itoa(pid), "-u", "-e", "/usr/bin/env")
 	if r.stdout != strings.Join(want, "\n")+"\n" {
