@@ -52,6 +52,12 @@ type gen struct {
 	// kept in M[regLT] and M[regPL], as libpcap's off_linktype.reg /
 	// off_linkpl.reg. The program then starts by zeroing both.
 	varOff bool
+
+	// ppp is set after "pppoes": the link layer is then PPP inside the
+	// PPPoE session (libpcap PUSH_LINKHDR(DLT_PPP)); offLinkHdr is where
+	// that link header starts (link[] accessors are relative to it).
+	ppp        bool
+	offLinkHdr int
 }
 
 // Scratch words holding the variable offset parts (libpcap allocates the
@@ -81,6 +87,9 @@ func newGen(lt LinkType, o Options) (*gen, error) {
 
 // linkName is pcap_datalink_val_to_description, used in error messages.
 func (g *gen) linkName() string {
+	if g.ppp {
+		return "PPP"
+	}
 	switch g.lt {
 	case LinkEN10MB:
 		return "Ethernet"
@@ -163,6 +172,12 @@ func (g *gen) tranIPv4(off int, size uint32, jop uint16, v uint32) frag {
 // linktype is gen_linktype: does the link layer say the payload is
 // protocol p (an EtherType, or an LLC SAP when p <= 1500)?
 func (g *gen) linktype(p uint32) frag {
+	if g.ppp {
+		if q, ok := pppTypes[p]; ok {
+			p = q
+		}
+		return g.eqLT(0, 2, p)
+	}
 	switch g.lt {
 	case LinkRAW:
 		switch p {
@@ -190,6 +205,37 @@ func (g *gen) linktype(p uint32) frag {
 		return and(not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)), g.eqLT(2, 1, p))
 	}
 	return g.eqLT(0, 2, p)
+}
+
+// pppTypes is libpcap's ethertype_to_ppptype.
+var pppTypes = map[uint32]uint32{
+	etherIP: 0x21, etherIPv6: 0x57, 0x6003: 0x27, 0x809b: 0x29, 0x0600: 0x25,
+	0xfe: 0x23, 0x42: 0x31, 0xe0: 0x2b,
+}
+
+// ethernet reports whether the current link layer is Ethernet (not PPP
+// inside PPPoE).
+func (g *gen) ethernet() bool { return g.lt == LinkEN10MB && !g.ppp }
+
+// pppoe compiles "pppoed" and "pppoes [session]" (gen_pppoed,
+// gen_pppoes). After pppoes, later primitives look inside the session:
+// the PPP protocol field is the link type, the payload follows it.
+func (g *gen) pppoe(n otherNode) (frag, error) {
+	if n.what == "pppoed" {
+		return g.linktype(0x8863), nil
+	}
+	if n.hasN && n.n > 0xffff {
+		return frag{}, semErr("PPPoE session number %d greater than maximum 65535", n.n)
+	}
+	f := g.linktype(0x8864)
+	if n.hasN {
+		f = and(f, g.cmpPL(0, 4, jJEQ, n.n, 0xffff))
+	}
+	g.ppp = true
+	g.offLinkHdr = g.offLinkPL + 6
+	g.offLinkType = g.offLinkHdr
+	g.offLinkPL = g.offLinkHdr + 2
+	return f, nil
 }
 
 // ipProto is gen_proto for Q_IP: IPv4 with protocol field p.
@@ -305,6 +351,8 @@ func (g *gen) other(n otherNode) (frag, error) {
 		return g.vlan(n)
 	case "inbound", "outbound":
 		return g.direction(n.what == "outbound")
+	case "pppoed", "pppoes":
+		return g.pppoe(n)
 	case "ifindex":
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil
@@ -342,7 +390,7 @@ func (g *gen) direction(outbound bool) (frag, error) {
 func (g *gen) broadcast(proto string) (frag, error) {
 	switch proto {
 	case "", "link":
-		if g.lt != LinkEN10MB {
+		if !g.ethernet() {
 			return frag{}, semErr("not a broadcast link")
 		}
 		return g.etherHost([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "dst")
@@ -356,7 +404,7 @@ func (g *gen) broadcast(proto string) (frag, error) {
 func (g *gen) multicast(proto string) (frag, error) {
 	switch proto {
 	case "", "link":
-		if g.lt != LinkEN10MB {
+		if !g.ethernet() {
 			break
 		}
 		return testFrag([]xbpf.RawInstruction{stmt(loadOp(1, mABS), 0)}, jJSET, 1), nil
@@ -373,7 +421,7 @@ func (g *gen) multicast(proto string) (frag, error) {
 // 4, for the rest of the expression regardless of its structure (libpcap
 // issue #798; tcpdump matches "vlan or ip" against a tagged IPv4 header).
 func (g *gen) vlan(n otherNode) (frag, error) {
-	if g.lt != LinkEN10MB {
+	if !g.ethernet() {
 		return frag{}, semErr("no VLAN support for %s", g.linkName())
 	}
 	if n.hasN && n.n > 0x0fff {

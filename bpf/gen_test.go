@@ -123,6 +123,11 @@ func TestVlanShiftsOffsets(t *testing.T) {
 	if containsIns(before, xbpf.RawInstruction{Op: opLD | szH | mABS, K: 16}) {
 		t.Errorf("ip or vlan: ldh [16]: %v", before)
 	}
+	// pppoes moves the link type to the PPP protocol field (IPv4 = 0x21).
+	ppp := mustCompile(t, "pppoes 3 and ip", LinkEN10MB)
+	if !containsIns(ppp, xbpf.RawInstruction{Op: opLD | szH | mABS, K: 20}) || !containsIns(ppp, xbpf.RawInstruction{Op: opJMP | jJEQ, K: 0x21}) {
+		t.Errorf("pppoes and ip: %v", ppp)
+	}
 	qinq := mustCompile(t, "vlan 100 and vlan 200 and ip", LinkEN10MB)
 	if !containsIns(qinq, xbpf.RawInstruction{Op: opLD | szH | mABS, K: 20}) {
 		t.Errorf("Q-in-Q ip not at [20]: %v", qinq)

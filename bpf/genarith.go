@@ -187,7 +187,7 @@ func (g *gen) load(a loadArith) (acode, error) {
 	var checks []frag
 	switch {
 	case a.proto == "link":
-		base = 0
+		base = g.offLinkHdr
 	case a.proto == "ip" || a.proto == "ip6" || a.proto == "arp" || a.proto == "rarp":
 		base = g.offLinkPL
 		c, err := g.protoAbbrev(a.proto)

@@ -305,11 +305,10 @@ func (g *gen) host6(a [16]byte, plen int, q qual) (frag, error) {
 	}
 	_ = m
 	one := func(off int) frag {
-		// Last word first: once it is in bounds so are the others, which
-		// lets the optimizer drop zero-mask words without changing what
-		// happens to a truncated packet.
+		// Word order matters on truncated packets (a mismatch stops before
+		// a later out-of-bounds load): libpcap's order, first word first.
 		f := g.linktype(etherIPv6)
-		for w := 3; w >= 0; w-- {
+		for w := 0; w < 4; w++ {
 			v := binary.BigEndian.Uint32(a[4*w:])
 			mw := binary.BigEndian.Uint32(mask[4*w:])
 			f = and(f, g.cmpPL(off+4*w, 4, jJEQ, v, mw))
@@ -374,7 +373,7 @@ func parseMAC(s string) ([]byte, error) {
 // etherHost is gen_ehostop: 4+2 byte compares against the link header
 // (never shifted by vlan: offsets are relative to the link header).
 func (g *gen) etherHost(mac []byte, dir string) (frag, error) {
-	if g.lt != LinkEN10MB {
+	if !g.ethernet() {
 		return frag{}, semErr("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel")
 	}
 	one := func(off int) frag {

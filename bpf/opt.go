@@ -621,8 +621,15 @@ func (t *valTab) skipTarget(b *block, sum blockSummary, kn *know, reject *block,
 	if sum.div {
 		return nil
 	}
+	var cover *know
 	for _, v := range sum.risky {
-		if !kn.safe(t, v) {
+		if kn.safe(t, v) {
+			continue
+		}
+		if cover == nil {
+			cover = t.coverage(to)
+		}
+		if !cover.safe(t, v) {
 			return nil
 		}
 	}
@@ -654,6 +661,21 @@ func collapseRejects(entry, reject *block) *block {
 		return reject
 	}
 	return entry
+}
+
+// coverage is what the loads of block b prove about the packet length
+// once they succeed. A decided block whose loads b covers may be skipped
+// for b: if its load would have failed, b's fails too ("net fe80::/10"
+// keeps only the last of its zero-mask words).
+func (t *valTab) coverage(b *block) *know {
+	k := newKnow()
+	if b.ret {
+		return k
+	}
+	for _, v := range t.summarize(b).risky {
+		k.markLoaded(t, v)
+	}
+	return k
 }
 
 // mergeIdentical replaces blocks equal in statements, test and successors

@@ -21,7 +21,7 @@ var pnames = map[string]bool{
 // tierC are keywords of valid constructs this compiler refuses; the
 // parser consumes their numeric/name arguments and yields an unsupNode.
 var tierC = map[string]bool{
-	"mpls": true, "pppoed": true, "pppoes": true, "geneve": true,
+	"mpls": true, "geneve": true,
 	"llc": true, "byte": true, "type": true, "subtype": true, "dir": true,
 	"lane": true, "metac": true, "bcc": true, "oam": true, "oamf4": true,
 	"oamf4ec": true, "oamf4sc": true, "sc": true, "ilmic": true, "vpi": true,
@@ -337,10 +337,13 @@ func (p *parser) other() (node, bool, error) {
 			return nil, true, errSyntax
 		}
 		return otherNode{what: t.s, n: n.n, hasN: true}, true, nil
-	case "vlan":
+	case "vlan", "pppoes":
 		p.next()
 		v, ok := p.pnum()
-		return otherNode{what: "vlan", n: v, hasN: ok}, true, nil
+		return otherNode{what: t.s, n: v, hasN: ok}, true, nil
+	case "pppoed":
+		p.next()
+		return otherNode{what: t.s}, true, nil
 	}
 	if !tierC[t.s] {
 		return nil, false, nil

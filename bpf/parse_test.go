@@ -124,8 +124,6 @@ func TestUnsupported(t *testing.T) {
 		{"ip6 protochain 17", "protochain"},
 		{"gateway foo", "gateway"},
 		{"mpls 100", "mpls"},
-		{"pppoes 3 and ip", "pppoes"},
-		{"pppoed", "pppoed"},
 		{"geneve", "geneve"},
 		{"llc", "llc"},
 		{"atalk", "atalk"},
