@@ -11,7 +11,7 @@ var arpHrd = map[uint16]string{1: "Ethernet", 6: "TokenRing", 7: "ArcNet", 15: "
 // arp is arp_print (Ethernet-style ARP and RARP).
 func (p *Printer) arp(b []byte, length int) {
 	p.enter("arp")
-	p.need(b, 8)
+	p.needHard(b, 8)
 	hrd, pro, op := p.u16(b, 0), p.u16(b, 2), p.u16(b, 6)
 	hln, pln := int(b[4]), int(b[5])
 	if hrd == 19 || hrd == 15 {
@@ -20,7 +20,7 @@ func (p *Printer) arp(b []byte, length int) {
 	}
 	sha, spa := 8, 8+hln
 	tha, tpa := 8+hln+pln, 8+2*hln+pln
-	p.need(b, tpa+pln)
+	p.needHard(b, tpa+pln)
 	if !p.o.Ether {
 		p.puts("ARP, ")
 	}

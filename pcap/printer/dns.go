@@ -42,6 +42,7 @@ const dnsFail = -1
 // dns is domain_print.
 func (p *Printer) dns(b []byte, length int, overTCP, mdns bool) {
 	p.enter("domain")
+	defer p.catchSoft()
 	if overTCP {
 		if length < 2 {
 			p.printf(" [DNS over TCP: length %d < 2]", length)

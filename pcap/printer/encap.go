@@ -30,6 +30,7 @@ var geneveFlags = []struct {
 // geneve is geneve_print.
 func (p *Printer) geneve(b []byte, length int) {
 	p.enter("geneve")
+	defer p.catchSoft()
 	p.puts("Geneve")
 	if length < 8 {
 		p.printf(" [length %d < 8]", length)
@@ -132,6 +133,7 @@ var vrrpAuth = map[uint8]string{0: "none", 1: "simple", 2: "ah"}
 // vrrp is vrrp_print (VRRPv2/v3 advertisements).
 func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	p.enter("vrrp")
+	defer p.catchSoft()
 	p.puts("VRRP")
 	vt := p.u8(b, 0)
 	version, typ := vt>>4, vt&0xf

@@ -403,3 +403,69 @@ func TestDump(t *testing.T) {
 		fmt.Print(strings.Join(r.lines, ""), "\n")
 	}
 }
+
+// TestLiveOracle compares against the installed tcpdump for an ad-hoc flag
+// set, e.g. PRINTER_LIVE="-n -e -vv" (skipped unless set; -n is required
+// since goldens are compared without name resolution).
+func TestLiveOracle(t *testing.T) {
+	args := strings.Fields(os.Getenv("PRINTER_LIVE"))
+	if len(args) == 0 {
+		t.Skip(`set PRINTER_LIVE="-n ..." to compare with the installed tcpdump`)
+	}
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed")
+	}
+	fs := flagSet{name: "live", args: args, limit: 300, opts: optionsFor(t, args)}
+	files := captures(t)
+	golden := map[string][]string{}
+	for _, rel := range sortedKeys(files) {
+		cmd := exec.Command("tcpdump", append([]string{"-r", files[rel], "-c", "300"}, args...)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, _ := cmd.Output()
+		golden[rel] = strings.SplitAfter(strings.TrimSuffix(string(out), "\n"), "\n")
+		if len(out) == 0 {
+			golden[rel] = nil
+		}
+	}
+	checkFlagSet(t, fs, files, golden)
+}
+
+// optionsFor maps a tcpdump command line to Options for TestLiveOracle.
+func optionsFor(t *testing.T, args []string) Options {
+	var o Options
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") {
+			t.Fatalf("unsupported argument %q", a)
+		}
+		for _, c := range a[1:] {
+			switch c {
+			case 'n':
+				o.NoResolve++
+			case 'v':
+				o.Verbose++
+			case 'e':
+				o.Ether = true
+			case 'q':
+				o.Quick = true
+			case 't':
+				o.Timestamp++
+			case '#':
+				o.Number = true
+			case 'S':
+				o.AbsoluteSeq = true
+			case 'x':
+				o.Hex++
+			case 'X':
+				o.HexASCII++
+			case 'A':
+				o.ASCII = true
+			default:
+				t.Fatalf("unsupported flag %q", c)
+			}
+		}
+	}
+	if o.Timestamp == 1 {
+		t.Fatal("-t leaves no timestamp to split tcpdump's output into packets")
+	}
+	return o
+}

@@ -12,6 +12,7 @@ var greFlags = []struct {
 // version 1 (PPTP) and routing entries are flagged unsupported.
 func (p *Printer) gre(b []byte, length int) {
 	p.enter("gre")
+	defer p.catchSoft()
 	flags := p.u16(b, 0)
 	if length < 2 {
 		p.trunc()

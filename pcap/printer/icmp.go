@@ -23,6 +23,7 @@ func icmpErrType(t uint8) bool { return t == 3 || t == 4 || t == 5 || t == 11 ||
 // icmp is icmp_print.
 func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 	p.enter("icmp")
+	defer p.catchSoft()
 	typ, code := p.u8(b, 0), p.u8(b, 1)
 	str := p.icmpString(b, typ, code)
 	p.printf("ICMP %s, length %d", str, length)

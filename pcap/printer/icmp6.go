@@ -23,6 +23,7 @@ var icmp6Unreach = map[uint8]string{0: "unreachable route", 1: " unreachable pro
 // icmp6 is icmp6_print for the common message types.
 func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	p.enter("icmp6")
+	defer p.catchSoft()
 	if length == 0 {
 		p.puts("ICMP6, length 0")
 		p.invalid()

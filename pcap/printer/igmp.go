@@ -5,6 +5,7 @@ import "fmt"
 // igmp is igmp_print for v1/v2 messages (v3 and DVMRP/PIM are flagged).
 func (p *Printer) igmp(b []byte, length int) {
 	p.enter("igmp")
+	defer p.catchSoft()
 	if p.o.Quick {
 		p.puts("igmp")
 		return

@@ -45,6 +45,7 @@ func (p *Printer) srcDst(h *ipHdr) string {
 // ip is ip_print.
 func (p *Printer) ip(b []byte, length int) {
 	p.enter("ip")
+	defer p.catchSoft()
 	if p.u8(b, 0)>>4 != 4 {
 		if b[0]>>4 == 6 {
 			p.puts("IP6, wrong link-layer encapsulation")
@@ -318,6 +319,7 @@ var ipProtoDissected = map[uint8]string{
 // ip6 is ip6_print with the extension headers tcpdump walks.
 func (p *Printer) ip6(b []byte, length int) {
 	p.enter("ip6")
+	defer p.catchSoft()
 	p.need(b, 40)
 	if length < 40 {
 		p.printf("truncated-ip6 %d", length)

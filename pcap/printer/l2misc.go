@@ -7,6 +7,7 @@ var eapolTypes = map[uint8]string{0: "EAP packet", 1: "EAPOL start", 2: "EAPOL l
 // eapol is eapol_print without -v (the EAP decode of -v is flagged).
 func (p *Printer) eapol(b []byte) {
 	p.enter("eap")
+	defer p.catchSoft()
 	p.need(b, 4)
 	name, ok := eapolTypes[b[1]]
 	if !ok {
@@ -63,6 +64,7 @@ func (p *Printer) slow(b []byte, length int) {
 // per-TLV decode of -v is flagged unsupported).
 func (p *Printer) lldp(b []byte, length int) {
 	p.enter("lldp")
+	defer p.catchSoft()
 	p.printf("LLDP, length %d", length)
 	if p.o.Verbose > 0 {
 		p.unsupport("lldp-verbose")

@@ -222,7 +222,7 @@ func (p *Printer) sllHeader(halen int, addr []byte, proto uint16, length int) {
 // sll is sll_if_print (LINUX_SLL, 16-byte header).
 func (p *Printer) sll(b []byte, length int) {
 	p.enter("sll")
-	p.need(b, 16)
+	p.needHard(b, 16)
 	pkttype := int(p.u16(b, 0))
 	halen := int(p.u16(b, 4))
 	proto := p.u16(b, 14)
@@ -245,7 +245,7 @@ func (p *Printer) sll(b []byte, length int) {
 // sll2 is sll2_if_print (LINUX_SLL2, 20-byte header with interface index).
 func (p *Printer) sll2(b []byte, length int) {
 	p.enter("sll2")
-	p.need(b, 20)
+	p.needHard(b, 20)
 	ifindex := int(p.u32(b, 4))
 	p.printf("%-5s ", p.ifName(ifindex))
 	p.printf("%-3s ", sllPktType(int(b[10])))
@@ -344,7 +344,7 @@ func (p *Printer) nullHeader(family uint32, length int) {
 // capturing host's byte order).
 func (p *Printer) null(b []byte, length int) {
 	p.enter("null")
-	p.need(b, 4)
+	p.needHard(b, 4)
 	p.llHdrLen = 4
 	family := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 	if family&0xffff0000 != 0 {

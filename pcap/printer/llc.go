@@ -179,8 +179,9 @@ func ouiName(org uint32) string {
 }
 
 // snap is snap_print; false means nothing was decoded (the caller dumps).
-func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
+func (p *Printer) snap(b []byte, length int, src, dst []byte) (decoded bool) {
 	p.enter("snap")
+	defer p.catchSoftSet(&decoded)
 	p.need(b, 5)
 	if length < 5 {
 		p.printTrunc()

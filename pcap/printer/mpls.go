@@ -13,7 +13,7 @@ func (p *Printer) mpls(b []byte, length int) {
 	for {
 		if length < 4 {
 			p.invalid()
-			p.need(from(b, off), length)
+			p.needHard(from(b, off), length)
 			return
 		}
 		entry = p.u32(b, off)

@@ -196,7 +196,7 @@ func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) (bug any) {
 
 // truncated is the panic value that stands in for tcpdump's longjmp when a
 // printer reads past the captured bytes.
-type truncated struct{}
+type truncated struct{ soft bool }
 
 func (p *Printer) trunc() { panic(truncated{}) }
 

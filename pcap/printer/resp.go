@@ -4,6 +4,7 @@ package printer
 // segment (" empty", " null" and the error words as tcpdump prints them).
 func (p *Printer) resp(b []byte, length int) {
 	p.enter("resp")
+	defer p.catchSoft()
 	p.puts(": RESP")
 	r := &respParser{p: p, b: b}
 	for off := 0; length > 0; {

@@ -16,6 +16,7 @@ var forcesChannels = map[uint16]string{6704: "ForCES HP", 6705: "ForCES MP", 670
 // chunk. ForCES and (with -vv) M3UA payloads are not decoded.
 func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 	p.enter("sctp")
+	defer p.catchSoft()
 	if length < 12 {
 		p.printf("truncated-sctp - %d bytes missing!", 12-length)
 		return

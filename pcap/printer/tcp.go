@@ -44,6 +44,7 @@ var tcpOptNames = map[uint8]string{
 // tcp is tcp_print.
 func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	p.enter("tcp")
+	defer p.catchSoft()
 	if len(b) < 4 {
 		p.printf("%s:", p.srcDst(h))
 		p.printTrunc()
@@ -166,7 +167,7 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 	p.puts(", options [")
 	defer func() {
 		if r := recover(); r != nil {
-			if _, isTrunc := r.(truncated); !isTrunc {
+			if t, isTrunc := r.(truncated); !isTrunc || !t.soft {
 				panic(r)
 			}
 			p.printTrunc()

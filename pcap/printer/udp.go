@@ -52,6 +52,7 @@ var udpPortsLate = []udpPort{{"ptp", either(319, 320)}, {"someip", either(30490)
 // udp is udp_print.
 func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	p.enter("udp")
+	defer p.catchSoft()
 	ports := func(sport, dport int) {
 		switch {
 		case h.firstNH == 17 && sport < 0:
@@ -204,6 +205,7 @@ var bootpOps = map[uint8]string{1: "Request", 2: "Reply"}
 // implemented (flagged unsupported).
 func (p *Printer) bootp(b []byte, length int) {
 	p.enter("bootp")
+	defer p.catchSoft()
 	op := p.u8(b, 0)
 	if s, ok := bootpOps[op]; ok {
 		p.printf("BOOTP/DHCP, %s", s)
@@ -228,6 +230,7 @@ var ntpLeap = map[uint8]string{0x00: "", 0x40: "+1s", 0x80: "-1s", 0xc0: "clock 
 // are flagged unsupported).
 func (p *Printer) ntp(b []byte, length int) {
 	p.enter("ntp")
+	defer p.catchSoft()
 	st := p.u8(b, 0)
 	mode := st & 7
 	p.printf("NTPv%d", (st>>3)&7)
@@ -374,6 +377,7 @@ var dhcp6Msgs = []string{1: "solicit", 2: "advertise", 3: "request", 4: "confirm
 // unsupported).
 func (p *Printer) dhcp6(b []byte) {
 	p.enter("dhcp6")
+	defer p.catchSoft()
 	p.puts("dhcp6")
 	p.need(b, 4)
 	t := int(b[0])

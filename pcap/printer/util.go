@@ -49,10 +49,47 @@ func (p *Printer) bytes(b []byte, off, n int) []byte {
 	return b[off : off+n]
 }
 
-// need unwinds unless n bytes are available (ND_TCHECK_LEN).
+// need is ND_TCHECK_LEN in the printers where it jumps to the printer's
+// own "trunc:" label: the innermost printer with a deferred catchSoft
+// prints " [|proto]" and returns normally, so enclosing layers (and the
+// link header length used by -x/-A) complete.
 func (p *Printer) need(b []byte, n int) {
 	if n > len(b) {
+		panic(truncated{soft: true})
+	}
+}
+
+// needHard is ND_TCHECK_LEN in the printers built with
+// ND_LONGJMP_FROM_TCHECK (Ethernet, SLL, ARP, MPLS, ...): like a GET
+// macro it abandons the whole packet.
+func (p *Printer) needHard(b []byte, n int) {
+	if n > len(b) {
 		p.trunc()
+	}
+}
+
+// catchSoftSet is catchSoft for printers that report success: a soft
+// truncation counts as printed.
+func (p *Printer) catchSoftSet(done *bool) {
+	if r := recover(); r != nil {
+		if t, ok := r.(truncated); ok && t.soft {
+			p.printTrunc()
+			*done = true
+			return
+		}
+		panic(r)
+	}
+}
+
+// catchSoft, deferred by a printer, turns a soft truncation into the
+// " [|proto]" marker and a normal return; hard truncations pass through.
+func (p *Printer) catchSoft() {
+	if r := recover(); r != nil {
+		if t, ok := r.(truncated); ok && t.soft {
+			p.printTrunc()
+			return
+		}
+		panic(r)
 	}
 }
 
