@@ -35,7 +35,16 @@ type Options struct {
 	Form       KernelForm // Offline unless capturing live on Ethernet
 	// LookupHost resolves `host NAME`; nil means net.DefaultResolver.
 	LookupHost func(name string) ([]string, error)
+	// Netmask is the capture interface's IPv4 netmask (host byte order),
+	// used only by "ip broadcast": tcpdump passes pcap_lookupnet's mask
+	// for live captures and 0 when reading files (so only all-zero and
+	// all-one host parts match). NetmaskUnknown makes "ip broadcast" an
+	// error, as libpcap's PCAP_NETMASK_UNKNOWN does.
+	Netmask uint32
 }
+
+// NetmaskUnknown is libpcap's PCAP_NETMASK_UNKNOWN.
+const NetmaskUnknown = 0xffffffff
 
 // ErrUnsupported is wrapped by every error about valid pcap-filter syntax
 // that this compiler deliberately does not implement (tier (c)).

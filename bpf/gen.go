@@ -395,8 +395,12 @@ func (g *gen) broadcast(proto string) (frag, error) {
 		}
 		return g.etherHost([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "dst")
 	case "ip":
-		// tcpdump -r and -d pass netmask 0, so every host bit is checked.
-		return and(g.linktype(etherIP), or(g.eqPL(16, 4, 0), g.eqPL(16, 4, 0xffffffff))), nil
+		// The IPv4 directed broadcast: host part all zeros or all ones.
+		if g.opts.Netmask == NetmaskUnknown {
+			return frag{}, semErr("netmask not known, so 'ip broadcast' not supported")
+		}
+		host := ^g.opts.Netmask
+		return and(g.linktype(etherIP), or(g.cmpPL(16, 4, jJEQ, 0, host), g.cmpPL(16, 4, jJEQ, host, host))), nil
 	}
 	return frag{}, semErr("only link-layer/IP broadcast filters supported")
 }

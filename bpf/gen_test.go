@@ -218,3 +218,26 @@ func TestOptimizerKeepsOutOfBoundsSemantics(t *testing.T) {
 		t.Error("non-TCP packet rejected")
 	}
 }
+
+// TestIPBroadcastNetmask checks "ip broadcast" against the interface
+// netmask tcpdump passes for live captures.
+func TestIPBroadcastNetmask(t *testing.T) {
+	p, err := CompileOptions("ip broadcast", LinkEN10MB, 65535, Options{Netmask: 0xffffff00})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := func(dst uint32) []byte {
+		f := ipv4Frame(0xc0000201, 60)
+		binary.BigEndian.PutUint32(f[30:], dst)
+		return f
+	}
+	for dst, want := range map[uint32]bool{0xc00002ff: true, 0xc0000200: true, 0xc0000201: false, 0xffffffff: true} {
+		if got := runRef(p, frame(dst), 60) != 0; got != want {
+			t.Errorf("dst %#x: accepted %v, want %v", dst, got, want)
+		}
+	}
+	_, err = CompileOptions("ip broadcast", LinkEN10MB, 65535, Options{Netmask: NetmaskUnknown})
+	if err == nil || err.Error() != "netmask not known, so 'ip broadcast' not supported" {
+		t.Errorf("unknown netmask: %v", err)
+	}
+}
