@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -87,10 +88,38 @@ func TestLiveCorpus(t *testing.T) {
 		t.Logf("corpus %s: %d files, %d packets", l.name, len(c[l.lt]), len(pkts[l.name]))
 		total += len(pkts[l.name])
 	}
-	tls := map[string]*tally{"libpcap-cases": {}, "core-exprs": {}, "random": {}}
-	var drift []string
-	var mu sync.Mutex
-	var validRows []caseRow
+	run := liveRun{tls: map[string]*tally{"libpcap-cases": {}, "core-exprs": {}, "random": {}}}
+	n := run.all(t, dedupe(rows), empties, pkts)
+	t.Logf("%d distinct (DLT, expression) pairs over %d packets; %d TSV rows whose validity differs in local libpcap 1.10.3 (HEAD drift, spec §7)",
+		n, total, len(run.drift))
+	checkShortcut(t, c, empties, run.valid)
+	for _, src := range []string{"libpcap-cases", "core-exprs", "random"} {
+		run.tls[src].report(t, src)
+	}
+}
+
+func dedupe(rows []caseRow) []caseRow {
+	seen := map[string]bool{}
+	var out []caseRow
+	for _, r := range rows {
+		if k := r.dlt + "\t" + r.expr; !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// liveRun collects the outcome of TestLiveCorpus's workers.
+type liveRun struct {
+	tls   map[string]*tally
+	mu    sync.Mutex
+	drift []string  // TSV rows whose validity local libpcap disagrees with
+	valid []caseRow // rows libpcap compiles, for the shortcut sample
+}
+
+// all checks every row on one worker per CPU and returns the row count.
+func (lr *liveRun) all(t *testing.T, rows []caseRow, empties map[bpf.LinkType]string, pkts map[string][]packet) int {
 	work := make(chan caseRow)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
@@ -98,40 +127,34 @@ func TestLiveCorpus(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for r := range work {
-				lt, _ := linkByName(r.dlt)
-				o, err := liveOracle(empties[lt], r.expr, pkts[r.dlt])
-				if err != nil {
-					t.Error(err)
-					continue
-				}
-				if o.valid != r.valid && r.src != "random" {
-					mu.Lock()
-					drift = append(drift, r.dlt+" "+r.expr)
-					mu.Unlock()
-				}
-				if o.valid {
-					mu.Lock()
-					validRows = append(validRows, r)
-					mu.Unlock()
-				}
-				tls[r.src].check(r.src, r.dlt, r.expr, o, pkts[r.dlt])
+				lr.one(t, r, empties, pkts[r.dlt])
 			}
 		}()
 	}
-	seen := map[string]bool{}
 	for _, r := range rows {
-		if k := r.dlt + "\t" + r.expr; !seen[k] {
-			seen[k] = true
-			work <- r
-		}
+		work <- r
 	}
 	close(work)
 	wg.Wait()
-	t.Logf("%d distinct (DLT, expression) pairs over %d packets; %d TSV rows whose validity differs in local libpcap 1.10.3 (HEAD drift, spec §7)", len(seen), total, len(drift))
-	checkShortcut(t, c, empties, validRows)
-	for _, src := range []string{"libpcap-cases", "core-exprs", "random"} {
-		tls[src].report(t, src)
+	return len(rows)
+}
+
+func (lr *liveRun) one(t *testing.T, r caseRow, empties map[bpf.LinkType]string, pkts []packet) {
+	lt, _ := linkByName(r.dlt)
+	o, err := liveOracle(empties[lt], r.expr, pkts)
+	if err != nil {
+		t.Error(err)
+		return
 	}
+	lr.mu.Lock()
+	if o.valid != r.valid && r.src != "random" {
+		lr.drift = append(lr.drift, r.dlt+" "+r.expr)
+	}
+	if o.valid {
+		lr.valid = append(lr.valid, r)
+	}
+	lr.mu.Unlock()
+	lr.tls[r.src].check(r.src, r.dlt, r.expr, o, pkts)
 }
 
 // liveOracle compiles expr with libpcap and runs its program over pkts.
@@ -157,6 +180,7 @@ func liveOracle(empty, expr string, pkts []packet) (oracle, error) {
 // checkShortcut validates the -ddd + interp oracle against tcpdump
 // filtering real files: both must accept exactly the same packets.
 func checkShortcut(t *testing.T, c corpus, empties map[bpf.LinkType]string, rows []caseRow) {
+	sort.Slice(rows, func(i, j int) bool { return rows[i].dlt+rows[i].expr < rows[j].dlt+rows[j].expr })
 	r := rand.New(rand.NewSource(*seed))
 	checked := 0
 	for i := 0; i < *nSampled && len(rows) > 0; i++ {
