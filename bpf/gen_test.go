@@ -241,3 +241,36 @@ func TestIPBroadcastNetmask(t *testing.T) {
 		t.Errorf("unknown netmask: %v", err)
 	}
 }
+
+// TestHostNames checks "host NAME" through an injected resolver: an OR
+// over the addresses, each tested as its family.
+func TestHostNames(t *testing.T) {
+	lookup := func(name string) ([]string, error) {
+		if name == "both.example" {
+			return []string{"192.0.2.7", "2001:db8::7"}, nil
+		}
+		return nil, errors.New("no such host")
+	}
+	o := Options{LookupHost: lookup}
+	for _, c := range []struct {
+		lt   LinkType
+		expr string
+		want string
+	}{
+		{LinkEN10MB, "host both.example", "host 192.0.2.7 or host 2001:db8::7"},
+		{LinkEN10MB, "ip6 host both.example", "ip6 host 2001:db8::7"},
+		{LinkEN10MB, "src host both.example", "src host 192.0.2.7 or src host 2001:db8::7"},
+		{LinkRAW, "host both.example", "ip host 192.0.2.7 or ip6 host 2001:db8::7"},
+	} {
+		got, err := CompileOptions(c.expr, c.lt, 65535, o)
+		if err != nil {
+			t.Fatalf("%q: %v", c.expr, err)
+		}
+		if want, _ := Compile(c.want, c.lt, 65535); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q differs from %q", c.expr, c.want)
+		}
+	}
+	if _, err := CompileOptions("host nowhere.example", LinkEN10MB, 0, o); err == nil || err.Error() != "unknown host 'nowhere.example'" {
+		t.Errorf("unknown host: %v", err)
+	}
+}

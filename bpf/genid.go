@@ -3,7 +3,6 @@ package bpf
 import (
 	"context"
 	"encoding/binary"
-	"fmt"
 	"net"
 	"net/netip"
 	"strconv"
@@ -689,8 +688,11 @@ func (g *gen) hostName(name string, q qual) (frag, error) {
 	if err != nil || len(addrs) == 0 {
 		return frag{}, semErr("unknown host '%s'", name)
 	}
-	if g.offLinkType < 0 && q.proto == "" && g.lt == LinkRAW {
-		q.proto = "ip"
+	// Without a link-type field (RAW) the default protocol is the
+	// address's own IP version (gen_scode's tproto/tproto6).
+	q4, q6 := q, q
+	if g.lt == LinkRAW && q.proto == "" {
+		q4.proto, q6.proto = "ip", "ip6"
 	}
 	var fs []frag
 	for _, s := range addrs {
@@ -699,19 +701,14 @@ func (g *gen) hostName(name string, q qual) (frag, error) {
 			continue
 		}
 		var f frag
-		if a.Is4() {
-			q4 := q
-			if q.proto == "ip6" {
+		if a.Is4() || a.Is4In6() {
+			if q4.proto == "ip6" {
 				continue
 			}
-			f, err = g.host(binary.BigEndian.Uint32(a.AsSlice()), 0xffffffff, q4)
+			f, err = g.host(binary.BigEndian.Uint32(a.Unmap().AsSlice()), 0xffffffff, q4)
 		} else {
-			q6 := q
-			if q.proto == "ip" || q.proto == "arp" || q.proto == "rarp" {
+			if q6.proto == "ip" || q6.proto == "arp" || q6.proto == "rarp" {
 				continue
-			}
-			if q6.proto == "" && g.lt == LinkRAW {
-				q6.proto = "ip6"
 			}
 			f, err = g.host6(a.As16(), 128, q6)
 		}
@@ -721,7 +718,10 @@ func (g *gen) hostName(name string, q qual) (frag, error) {
 		fs = append(fs, f)
 	}
 	if len(fs) == 0 {
-		return frag{}, semErr("unknown host '%s'%s", name, fmt.Sprint(""))
+		if q.proto != "" {
+			return frag{}, semErr("unknown host '%s' for specified address family", name)
+		}
+		return frag{}, semErr("unknown host '%s'", name)
 	}
 	return orAll(fs...), nil
 }
