@@ -475,7 +475,7 @@ func (d *dnsMsg) rr(cp int) int {
 	}
 	optFlags := d.u16(cp + 6)
 	if typ != 41 && p.o.Verbose > 2 {
-		p.unsupport("dns-ttl")
+		p.printf(" [%s]", relTime(uint32(d.u16(cp+4))<<16|uint32(optFlags)))
 	}
 	rdlen := int(d.u16(cp + 8))
 	cp += 10
@@ -665,4 +665,23 @@ func (d *dnsMsg) ednsOption(cp int) int {
 		}
 	}
 	return cp + n
+}
+
+// relTime is unsigned_relts_print: "1w2d3h4m5s" style durations.
+func relTime(secs uint32) string {
+	if secs == 0 {
+		return "0s"
+	}
+	units := []struct {
+		n    uint32
+		name string
+	}{{31536000, "y"}, {604800, "w"}, {86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}}
+	out := ""
+	for _, u := range units {
+		if secs >= u.n {
+			out += itoa(int(secs/u.n)) + u.name
+			secs %= u.n
+		}
+	}
+	return out
 }

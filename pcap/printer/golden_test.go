@@ -66,6 +66,7 @@ var flagSets = []flagSet{
 	{"nn-vv-S", []string{"-nn", "-vv", "-S"}, Options{NoResolve: 2, Verbose: 2, AbsoluteSeq: true}, 60, false},
 	{"n-ttt-xx", []string{"-n", "-ttt", "-xx"}, Options{NoResolve: 1, Timestamp: 3, Hex: 2}, 25, false},
 	{"n-tttt-A", []string{"-n", "-tttt", "-A"}, Options{NoResolve: 1, Timestamp: 4, ASCII: true}, 25, false},
+	{"n-vvv-e-S", []string{"-n", "-vvv", "-e", "-S"}, Options{NoResolve: 1, Verbose: 3, Ether: true, AbsoluteSeq: true}, 40, false},
 	{"resolve", nil, Options{}, 200, true},
 	{"resolve-e-v", []string{"-e", "-v"}, Options{Ether: true, Verbose: 1}, 200, true},
 	{"resolve-q-ttttt", []string{"-q", "-ttttt"}, Options{Quick: true, Timestamp: 5}, 200, true},
