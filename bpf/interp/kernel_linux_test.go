@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/rand"
 	"net"
+	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -20,7 +22,12 @@ import (
 // payloads, so a rejected datagram is detected by the sentinel arriving
 // first, without timing assumptions. Ancillary loads see lo's metadata
 // (ETH_P_IP, PACKET_HOST, ARPHRD_LOOPBACK, no VLAN tag).
+//
+// As root the test runs in a network namespace of its own, so its
+// datagrams never appear on the host's lo; otherwise it uses the host's
+// loopback like golang.org/x/net/bpf's own tests.
 func TestAgainstKernel(t *testing.T) {
+	privateNetns(t)
 	rx, tx := udpPair(t)
 	r := rand.New(rand.NewSource(2))
 	compared := 0
@@ -56,6 +63,32 @@ func shiftsByX(prog []xbpf.RawInstruction) bool {
 		}
 	}
 	return false
+}
+
+// privateNetns moves the test's goroutine into a new network namespace
+// with lo up, when running as root. The thread stays locked: the runtime
+// discards it when the test's goroutine ends.
+func privateNetns(t *testing.T) {
+	if os.Geteuid() != 0 {
+		return
+	}
+	runtime.LockOSThread()
+	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+		t.Fatalf("unshare(CLONE_NEWNET): %v", err)
+	}
+	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(fd)
+	ifr, err := unix.NewIfreq("lo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
+	if err := unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr); err != nil {
+		t.Fatalf("ioctl SIOCSIFFLAGS lo: %v", err)
+	}
 }
 
 func loIndex(t *testing.T) uint32 {
