@@ -74,7 +74,7 @@ func (p *Printer) geneve(b []byte, length int) {
 	if optLen > 0 {
 		p.puts(", options [")
 		if p.o.Verbose > 0 {
-			p.unsupport("geneve-options")
+			p.geneveOpts(b[8:8+optLen])
 		} else {
 			p.printf("%d bytes", optLen)
 		}
@@ -205,5 +205,50 @@ func (p *Printer) vrrpVerbose(b []byte, length int, h *ipHdr, version, auth uint
 			p.fnPrintChar(c)
 		}
 		p.puts("\"")
+	}
+}
+
+func geneveOptClass(c uint16) string {
+	switch c {
+	case 0x0100:
+		return "Linux"
+	case 0x0101:
+		return "Open vSwitch"
+	case 0x0102:
+		return "Open Virtual Networking (OVN)"
+	case 0x0103:
+		return "In-band Network Telemetry (INT)"
+	case 0x0104:
+		return "VMware"
+	}
+	if c <= 0x00ff {
+		return "Standard"
+	}
+	if c >= 0xfff0 {
+		return "Experimental"
+	}
+	return "Unknown"
+}
+
+// geneveOpts is geneve_opts_print (-v; -vv adds the option data).
+func (p *Printer) geneveOpts(b []byte) {
+	sep := ""
+	for len(b) > 0 {
+		p.puts(sep)
+		sep = ", "
+		class, typ := p.u16(b, 0), p.u8(b, 2)
+		n := 4 + int(p.u8(b, 3)&0x1f)*4
+		p.printf("class %s (0x%x) type 0x%x%s len %d", geneveOptClass(class), class, typ, cond(typ&0x80 != 0, "(C)", ""), n)
+		if n > len(b) {
+			p.puts(" [bad length]")
+			return
+		}
+		if p.o.Verbose > 1 && n > 4 {
+			p.puts(" data")
+			for i := 4; i < n; i += 4 {
+				p.printf(" %08x", p.u32(b, i))
+			}
+		}
+		b = b[n:]
 	}
 }
