@@ -325,7 +325,7 @@ func TestGolden(t *testing.T) {
 }
 
 func checkFlagSet(t *testing.T, fs flagSet, files map[string]string, golden map[string][]string) {
-	var total, same, full int
+	var total, same, full, npkts, supported int
 	var report []string
 	for _, rel := range sortedKeys(files) {
 		if !fs.covers(rel) {
@@ -346,6 +346,10 @@ func checkFlagSet(t *testing.T, fs flagSet, files map[string]string, golden map[
 		fileTotal, fileSame := 0, 0
 		for i, r := range res {
 			g := per[i]
+			npkts++
+			if r.supported {
+				supported++
+			}
 			for j, gl := range g {
 				fileTotal++
 				if j < len(r.lines) && strings.TrimSuffix(r.lines[j], "\n") == gl {
@@ -373,7 +377,8 @@ func checkFlagSet(t *testing.T, fs flagSet, files map[string]string, golden map[
 		}
 		report = append(report, fmt.Sprintf("%6.1f%% %4d/%-4d %s", pct(fileSame, fileTotal), fileSame, fileTotal, rel))
 	}
-	t.Logf("flags %v: %d/%d lines identical (%.1f%%), %d/%d files 100%%\n%s", fs.args, same, total, pct(same, total), full, len(report), strings.Join(report, "\n"))
+	t.Logf("flags %v: %d/%d lines identical (%.1f%%), %d/%d files 100%%, %d/%d packets fully decoded (all identical)\n%s",
+		fs.args, same, total, pct(same, total), full, len(report), supported, npkts, strings.Join(report, "\n"))
 }
 
 func pct(a, b int) float64 {
