@@ -44,8 +44,9 @@ func TestDumpMatchesTcpdump(t *testing.T) {
 // TestDumpLive repeats the comparison against the installed tcpdump for a
 // sample of expressions, so a drifted golden file cannot hide a bug.
 func TestDumpLive(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed")
+	if out, err := exec.Command("tcpdump", "--version").CombinedOutput(); err != nil ||
+		!strings.Contains(string(out), "libpcap version 1.10.3") {
+		t.Skip("tcpdump with libpcap 1.10.3 not installed")
 	}
 	cases := readPrintGolden(t)
 	for i := 0; i < len(cases); i += 10 {

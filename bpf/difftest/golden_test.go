@@ -133,7 +133,7 @@ func parseGoldenRow(f []string, npkts int) (goldenRow, error) {
 // accept bit of every synthesised packet, optimized and with -O.
 func recordSynthGolden(t *testing.T) {
 	if !haveTcpdump() {
-		t.Fatal("-update needs tcpdump")
+		t.Fatal("-update needs tcpdump with libpcap 1.10.3")
 	}
 	exprs := ownExpressions(t, sharedTestdata(t))
 	dir := t.TempDir()

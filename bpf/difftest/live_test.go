@@ -73,7 +73,7 @@ func runAll(prog []xbpf.RawInstruction, pkts []packet) []bool {
 // `tcpdump -r FILE -w - EXPR` on a random sample each run.
 func TestLiveCorpus(t *testing.T) {
 	if !haveTcpdump() {
-		t.Skip("tcpdump not installed")
+		t.Skip("tcpdump with libpcap 1.10.3 not installed")
 	}
 	shared := sharedTestdata(t)
 	c := loadCorpus(t, shared)

@@ -74,7 +74,7 @@ func TestLiveEthernetForm(t *testing.T) {
 		t.Skip("needs root: run as root, e.g. sudo go test ./bpf/difftest")
 	}
 	if !haveTcpdump() {
-		t.Skip("tcpdump not installed")
+		t.Skip("tcpdump with libpcap 1.10.3 not installed")
 	}
 	if _, err := liveProgram("", false); err != nil {
 		t.Skipf("tcpdump -i lo -d does not work here: %v", err)

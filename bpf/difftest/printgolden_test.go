@@ -27,7 +27,7 @@ func TestRecordPrintGolden(t *testing.T) {
 		t.Skip("records golden files with -update only")
 	}
 	if !haveTcpdump() {
-		t.Fatal("-update needs tcpdump")
+		t.Fatal("-update needs tcpdump with libpcap 1.10.3")
 	}
 	rows, _ := readSynthGolden(t)
 	var cases [][2]string
