@@ -190,24 +190,34 @@ func kernelProgram(prog []xbpf.RawInstruction, lt uint32) (kernel, user []xbpf.R
 	return nil, prog
 }
 
-// pickDevice is tcpdump's device choice: -i as given (a number N is entry
-// N of -D, resolved by afpacket), or the first interface -D lists.
+// pickDevice is tcpdump's device choice: -i as given; an all-digit name
+// that is no interface is entry N of the -D list (find_interface_by_number);
+// without -i, the first interface -D lists.
 func (s *session) pickDevice() (string, error) {
 	dev := s.cfg.device
-	if dev != "" {
-		if n, err := strconv.Atoi(dev); err == nil && n <= 0 && isAllDigits(dev) {
-			return "", errors.New("Invalid adapter index")
-		}
+	if dev != "" && !isAllDigits(dev) {
 		return dev, nil
 	}
 	list, err := afpacket.Interfaces()
 	if err != nil {
 		return "", err
 	}
-	if len(list) == 0 {
-		return "", errors.New("no interfaces available for capture")
+	if dev == "" {
+		if len(list) == 0 {
+			return "", errors.New("no interfaces available for capture")
+		}
+		return list[0].Name, nil
 	}
-	return list[0].Name, nil
+	for _, i := range list {
+		if i.Name == dev {
+			return dev, nil
+		}
+	}
+	n, err := strconv.Atoi(dev)
+	if err != nil || n <= 0 || n > len(list) {
+		return "", errors.New("Invalid adapter index")
+	}
+	return list[n-1].Name, nil
 }
 
 func isAllDigits(s string) bool {
