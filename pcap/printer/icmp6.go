@@ -283,6 +283,18 @@ func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
 			}
 		case 7:
 			p.printf(" %dms", p.u32(opt, 4))
+		case 8:
+			p.printf(" preference %d, lifetime %d", p.u16(opt, 4), p.u16(opt, 6))
+		case 31:
+			if !p.ndDNSSL(b[off:], cp-off, ol*8) {
+				p.printTrunc()
+				return false
+			}
+		case 24:
+			if !p.ndRouteInfo(opt, ol) {
+				p.printTrunc()
+				return false
+			}
 		default:
 			p.unsupport(fmt.Sprintf("nd-option-%d", typ))
 			if p.o.Verbose <= 1 {
@@ -385,4 +397,37 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 		}
 	}
 	p.puts("]")
+}
+
+// ndDNSSL prints the DNS search list option; names are compressed
+// relative to the start of the options (bp in icmp6_opt_print).
+func (p *Printer) ndDNSSL(opts []byte, at, n int) bool {
+	p.printf(" lifetime %ds, domain(s):", p.u32(opts, at+4))
+	d := &dnsMsg{p: p, b: opts}
+	for dom := at + 8; dom < at+n && p.u8(opts, dom) != 0; {
+		p.puts(" ")
+		if dom = d.name(dom); dom < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ndRouteInfo prints the route information option (RFC 4191).
+func (p *Printer) ndRouteInfo(opt []byte, ol int) bool {
+	p.need(opt, 8)
+	var prefix [16]byte
+	switch ol {
+	case 1:
+	case 2:
+		copy(prefix[:], p.bytes(opt, 8, 8))
+	case 3:
+		copy(prefix[:], p.bytes(opt, 8, 16))
+	default:
+		return false
+	}
+	p.printf(" %s/%d", p.names.ip6(prefix[:]), opt[2])
+	p.printf(", pref=%s", rtPref(opt[3]))
+	p.printf(", lifetime=%s", lifetime(p.u32(opt, 4)))
+	return true
 }
