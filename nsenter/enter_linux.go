@@ -176,15 +176,15 @@ func (s *state) followIDs() {
 // setgroups (fatal only if the pre-entry call failed too), setgid, setuid.
 func (s *state) setCredentials() error {
 	if s.forceGID {
-		if _, _, e := unix.RawSyscall(unix.SYS_SETGROUPS, 0, 0, 0); e != 0 && s.setgroupsFailed {
+		if _, _, e := unix.RawSyscall(sysSetgroups, 0, 0, 0); e != 0 && s.setgroupsFailed {
 			return errm("setgroups failed", e)
 		}
-		if _, _, e := unix.RawSyscall(unix.SYS_SETGID, uintptr(s.gid), 0, 0); e != 0 {
+		if _, _, e := unix.RawSyscall(sysSetgid, uintptr(s.gid), 0, 0); e != 0 {
 			return errm("setgid() failed", e)
 		}
 	}
 	if s.forceUID {
-		if _, _, e := unix.RawSyscall(unix.SYS_SETUID, uintptr(s.uid), 0, 0); e != 0 {
+		if _, _, e := unix.RawSyscall(sysSetuid, uintptr(s.uid), 0, 0); e != 0 {
 			return errm("setuid() failed", e)
 		}
 	}

@@ -24,6 +24,7 @@ package nsenter
 // successful execve closes the pipe, which the parent sees as EOF.
 
 import (
+	"runtime"
 	"syscall"
 	"unsafe"
 
@@ -91,7 +92,7 @@ type childPlan struct {
 	pidText  [24]byte
 
 	uidGidFD     int
-	st           syscall.Stat_t
+	stx          unix.Statx_t
 	doUID, doGID bool
 
 	pidFork bool  // fork again so the program is in the pid namespace
@@ -127,7 +128,7 @@ type childPlan struct {
 //go:noinline
 func rawFork(p *childPlan) (pid uintptr, errno syscall.Errno) {
 	runtimeBeforeFork()
-	pid, _, errno = syscall.RawSyscall6(syscall.SYS_CLONE, uintptr(syscall.SIGCHLD), 0, 0, 0, 0, 0)
+	pid, errno = rawClone()
 	if errno != 0 || pid != 0 {
 		runtimeAfterFork()
 		return pid, errno
@@ -135,6 +136,21 @@ func rawFork(p *childPlan) (pid uintptr, errno syscall.Errno) {
 	runtimeAfterForkInChild()
 	childMain(p)
 	return 0, 0 // not reached
+}
+
+// rawClone is fork(): clone(SIGCHLD) without CLONE_VM, so the child has
+// its own copy of memory and may run on this stack. On s390x the first two
+// clone arguments are swapped (as in the standard library).
+//
+//go:nosplit
+//go:norace
+func rawClone() (uintptr, syscall.Errno) {
+	if runtime.GOARCH == "s390x" {
+		pid, _, e := syscall.RawSyscall6(syscall.SYS_CLONE, 0, uintptr(syscall.SIGCHLD), 0, 0, 0, 0)
+		return pid, e
+	}
+	pid, _, e := syscall.RawSyscall6(syscall.SYS_CLONE, uintptr(syscall.SIGCHLD), 0, 0, 0, 0, 0)
+	return pid, e
 }
 
 // childMain is util-linux's main() from the first setns to execvp, in the
@@ -282,12 +298,13 @@ func childCgroupAndIDs(p *childPlan) (int32, syscall.Errno) {
 		}
 	}
 	if p.uidGidFD >= 0 {
-		syscall.RawSyscall(syscall.SYS_FSTAT, uintptr(p.uidGidFD), uintptr(unsafe.Pointer(&p.st)), 0)
+		syscall.RawSyscall6(unix.SYS_STATX, uintptr(p.uidGidFD), uintptr(unsafe.Pointer(p.empty)),
+			unix.AT_EMPTY_PATH, unix.STATX_UID|unix.STATX_GID, uintptr(unsafe.Pointer(&p.stx)), 0)
 		if p.doUID {
-			p.uid = uintptr(p.st.Uid)
+			p.uid = uintptr(p.stx.Uid)
 		}
 		if p.doGID {
-			p.gid = uintptr(p.st.Gid)
+			p.gid = uintptr(p.stx.Gid)
 		}
 	}
 	return 0, 0
@@ -302,7 +319,7 @@ func childCgroupAndIDs(p *childPlan) (int32, syscall.Errno) {
 //go:nosplit
 //go:norace
 func childPidFork(p *childPlan) {
-	pid, _, e := syscall.RawSyscall6(syscall.SYS_CLONE, uintptr(syscall.SIGCHLD), 0, 0, 0, 0, 0)
+	pid, e := rawClone()
 	if e != 0 {
 		childFail(p, stepFork, e)
 	}
@@ -358,16 +375,16 @@ func childWait(p *childPlan, pid uintptr) {
 //go:norace
 func childCreds(p *childPlan) (int32, syscall.Errno) {
 	if p.forceGID {
-		_, _, e := syscall.RawSyscall(syscall.SYS_SETGROUPS, 0, 0, 0)
+		_, _, e := syscall.RawSyscall(sysSetgroups, 0, 0, 0)
 		if e != 0 && p.setgroupsFailed {
 			return stepSetgroups, e
 		}
-		if _, _, e := syscall.RawSyscall(syscall.SYS_SETGID, p.gid, 0, 0); e != 0 {
+		if _, _, e := syscall.RawSyscall(sysSetgid, p.gid, 0, 0); e != 0 {
 			return stepSetgid, e
 		}
 	}
 	if p.forceUID {
-		if _, _, e := syscall.RawSyscall(syscall.SYS_SETUID, p.uid, 0, 0); e != 0 {
+		if _, _, e := syscall.RawSyscall(sysSetuid, p.uid, 0, 0); e != 0 {
 			return stepSetuid, e
 		}
 	}

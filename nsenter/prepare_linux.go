@@ -312,7 +312,7 @@ func (s *state) finalSet() error {
 		s.forceUID, s.forceGID = true, true
 		// Raw, so only this (locked) thread changes: it is the one that
 		// execs or forks the child.
-		if _, _, e := unix.RawSyscall(unix.SYS_SETGROUPS, 0, 0, 0); e != 0 {
+		if _, _, e := unix.RawSyscall(sysSetgroups, 0, 0, 0); e != 0 {
 			s.setgroupsFailed = true
 		}
 	}
