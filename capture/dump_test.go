@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gonsenter/gonsenter/bpf"
 	xbpf "golang.org/x/net/bpf"
 )
 
@@ -64,7 +65,7 @@ func TestDumpFormatMatchesTcpdump(t *testing.T) {
 			args := append(append([]string{}, r.Args[:len(r.Args)-2]...), flag, r.Args[len(r.Args)-1])
 			want := byArgs[strings.Join(args, "\x00")]
 			var b strings.Builder
-			if err := dumpProgram(&b, prog, level); err != nil {
+			if err := bpf.Dump(&b, prog, level); err != nil {
 				t.Fatal(err)
 			}
 			if b.String() != want.Stdout {

@@ -85,5 +85,5 @@ func (s *session) dumpDead() error {
 	if err != nil {
 		return err
 	}
-	return dumpProgram(s.stdout, prog, dumpLevel(c.dflag))
+	return bpf.Dump(s.stdout, prog, dumpLevel(c.dflag))
 }

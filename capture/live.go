@@ -82,7 +82,7 @@ func (s *session) openLive() (liveSetup, bool, error) {
 		return liveSetup{}, false, err
 	}
 	if c.dflag > 0 {
-		return liveSetup{}, true, dumpProgram(s.stdout, prog, dumpLevel(c.dflag))
+		return liveSetup{}, true, bpf.Dump(s.stdout, prog, dumpLevel(c.dflag))
 	}
 	ls := liveSetup{device: dev}
 	cfg.LinkType = pcap.LinkType(lt)
@@ -178,16 +178,19 @@ func (s *session) liveProgram(expr string, lt uint32, snap int) ([]xbpf.RawInstr
 	return s.compile(expr, lt, snap, form)
 }
 
-// kernelProgram is libpcap's set_kernel_filter choice. Cooked sockets
-// see packets without the SLL header, so libpcap rewrites the program
-// (fix_program) or, when it cannot, filters in userland. Until the
-// compiler offers that rewrite, cooked captures always filter in userland:
-// slower, never wrong.
+// kernelProgram is libpcap's set_kernel_filter choice: cooked sockets see
+// packets without the SLL header, so the program is rewritten
+// (fix_program); when that is impossible the kernel gets none and userland
+// runs the original, as libpcap's filter_in_userland does.
 func kernelProgram(prog []xbpf.RawInstruction, lt uint32) (kernel, user []xbpf.RawInstruction) {
 	if lt != uint32(pcap.LinkLinuxSLL) && lt != uint32(pcap.LinkLinuxSLL2) {
 		return prog, nil
 	}
-	return nil, prog
+	fixed, ok := bpf.FixForCookedSocket(prog, bpf.LinkType(lt))
+	if !ok {
+		return nil, prog
+	}
+	return fixed, nil
 }
 
 // pickDevice is tcpdump's device choice: -i as given; an all-digit name

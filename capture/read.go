@@ -37,7 +37,7 @@ func (s *session) readOffline() error {
 	prog, err := s.offlineFilter(lt, snap)
 	if err != nil || c.dflag > 0 {
 		if err == nil {
-			err = dumpProgram(s.stdout, prog, dumpLevel(c.dflag))
+			err = bpf.Dump(s.stdout, prog, dumpLevel(c.dflag))
 		}
 		return err
 	}
