@@ -132,6 +132,11 @@ var targetCases = []tcase{
 	cs("bare-then-file-same-type", "root N", "-t", "{N}", "-n", "-n/proc/self/ns/net", "readlink", "/proc/self/ns/net"),
 	cs("follow-context-file", "root N", "-Z", "-n/proc/{N}/ns/net", "readlink", "/proc/self/ns/net"),
 	cs("follow-context-long", "root N", "--follow-context", "-t", "{N}", "-u", "hostname"),
+	cs("setuid-follow-without-target", "root N", "-S", "follow", "-n/proc/{N}/ns/net", "true"),
+	cs("join-cgroup-without-target-v1", "root N nocgroup2", "-c", "-n/proc/{N}/ns/net", "true"),
+	cs("join-cgroup-without-target-v2", "root N cgroup2", "-c", "-n/proc/{N}/ns/net", "true"),
+	cs("all-nonexistent-target", "", "-t", "{NOSUCH}", "-a", "true"),
+	cs("help-before-bad-option", "", "--help", "-x"),
 }
 
 // namespaceCases: every namespace flag against real targets.
@@ -150,6 +155,8 @@ var namespaceCases = []tcase{
 	cs("all-no-user", "root N", with(ns("user", "cgroup", "ipc", "uts", "net", "pid", "mnt", "time"), "-t", "{N}", "-a")...),
 	cs("all-cwd-root", "root N", "-t", "{N}", "-a", "sh", "-c", "pwd; hostname; cat /mnt/marker"),
 	cs("all-with-wd", "root N", "-t", "{N}", "-a", "-w", "pwd"),
+	cs("all-with-mount-file", "root N M", with(ns("mnt", "uts"), "-t", "{N}", "-a", "--mount=/proc/{M}/ns/mnt")...),
+	cs("all-rootless-as-root", "root P", "-t", "{P}", "-a", "sh", "-c", "hostname; id -u"),
 	cs("user-same-as-own", "root N", "-t", "{N}", "-U", "true"),
 	cs("all-and-user-same-as-own", "root N", "-t", "{N}", "-a", "-U", "true"),
 	cs("all-full", "root T", with(ns("user", "cgroup", "ipc", "uts", "net", "pid", "mnt", "time"), "-t", "{T}", "-a")...),
@@ -179,6 +186,7 @@ var credentialCases = []tcase{
 	cs("user-default-credentials", "root T", "-t", "{T}", "-U", "sh", "-c", "id -u; id -g; id -G"),
 	cs("user-setuid-unmapped", "root T", "-t", "{T}", "-U", "-S", "1000", "-G", "1000", "id"),
 	cs("user-preserve-credentials", "root T", "-t", "{T}", "-U", "--preserve-credentials", "sh", "-c", "id -u; id -g"),
+	cs("user-preserve-credentials-setuid", "root T", "-t", "{T}", "-U", "--preserve-credentials", "-S", "0", "sh", "-c", "id -u; id -G"),
 	cs("user-setuid-zero", "root T", "-t", "{T}", "-U", "-S", "0", "-G", "0", "id", "-u"),
 	cs("keep-caps-user-only", "root T", "-t", "{T}", "-U", "--keep-caps", "grep", "CapAmb", "/proc/self/status"),
 	cs("keep-caps-user-net", "root T", "-t", "{T}", "-U", "-n", "--keep-caps", "grep", "CapAmb", "/proc/self/status"),
@@ -261,6 +269,8 @@ var dirCases = []tcase{
 // newOptionCases: options added after 2.38.1 (-e, -N, --user-parent, -c).
 var newOptionCases = []tcase{
 	cs("env-from-target", "root N", "-t", "{N}", "-u", "-e", "/usr/bin/env"),
+	cs("env-path-default", "root N", "-t", "{N}", "-u", "-e", "sh", "-c", "echo ok").withEnv("PATH={D}"),
+	cs("user-parent-is-own", "root T", "-t", "{T}", "--user-parent", "-n", "true"),
 	cs("env-without-target", "root N", "-e", "-n/proc/{N}/ns/net", "true"),
 	cs("net-socket", "root S", with(ns("net"), "-t", "{S}", "-N", "5")...),
 	cs("net-socket-long", "root S", with(ns("net"), "--target={S}", "--net-socket=5")...),

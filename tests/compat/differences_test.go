@@ -1,7 +1,9 @@
 package compat
 
 import (
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -166,7 +168,10 @@ var intendedDifferences = map[string]difference{
 	"setuid-follow": {whyFollow, fail("failed to parse uid: 'follow'"), ok("0\n")},
 	"setuid-follow-then-number": {whyFollow + "; the follow flag is never cleared by a later -S",
 		fail("failed to parse uid: 'follow'"), ok("0\n")},
-	"setuid-setgid-follow": {whyFollow, fail("failed to parse uid: 'follow'"), ok("0\n0\n")},
+	"setuid-follow-without-target": {whyFollow + "; without -t it names an empty type",
+		fail("failed to parse uid: 'follow'"), fail("neither filename nor target pid supplied for ")},
+	"help-before-bad-option": {whyHelp, ok(help238), ok(helpOurs)},
+	"setuid-setgid-follow":   {whyFollow, fail("failed to parse uid: 'follow'"), ok("0\n0\n")},
 	"setuid-negative": {whyUidRange,
 		fail("setuid failed: Invalid argument"), fail("failed to parse uid: '-1': Numerical result out of range")},
 	"net-file-separate-word":      {why241NoTarget, noTarget238, noTarget},
@@ -241,6 +246,14 @@ var intendedDifferences = map[string]difference{
 	"user-parent":               {whyNewOption, try("unrecognized option '--user-parent'"), ok("user:[{NU_parent_user}]\n")},
 	"user-parent-of-init-ns": {whyNewOption,
 		try("unrecognized option '--user-parent'"), fail("failed to open parent namespace: Operation not permitted")},
+	"join-cgroup-without-target-v1": {whyNewOption + "; the cgroup v2 check comes first",
+		try("invalid option -- 'c'"), fail("--join-cgroup is only supported in cgroup v2")},
+	"join-cgroup-without-target-v2": {whyNewOption,
+		try("invalid option -- 'c'"), fail("neither filename nor target pid supplied for cgroup")},
+	"env-path-default": {whyNewOption + "; the target has no PATH, so execvp's default path finds sh",
+		try("invalid option -- 'e'"), ok("ok\n")},
+	"user-parent-is-own": {whyNewOption + "; the parent of T's user namespace is ours, which cannot be re-entered",
+		try("unrecognized option '--user-parent'"), fail("reassociate to namespace 'ns/user' failed: Invalid argument")},
 	"join-cgroup-v1":          {whyNewOption, try("invalid option -- 'c'"), fail("--join-cgroup is only supported in cgroup v2")},
 	"join-cgroup-keeps-stdin": {whyCgroupStdin, try("invalid option -- 'c'"), ok("data\n0\n1\n2\n3\n")},
 
@@ -266,6 +279,12 @@ func checkTables(t *testing.T) {
 	for name := range intendedDifferences {
 		if !seen[name] {
 			t.Errorf("intendedDifferences: no case %q", name)
+		}
+	}
+	golden, _ := filepath.Glob(filepath.Join("testdata", "*.golden"))
+	for _, g := range golden {
+		if name := strings.TrimSuffix(filepath.Base(g), ".golden"); !seen[name] {
+			t.Errorf("%s belongs to no case: delete it", g)
 		}
 	}
 	for name := range knownGaps {
