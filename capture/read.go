@@ -41,6 +41,9 @@ func (s *session) readOffline() error {
 		}
 		return err
 	}
+	if err := s.dropPrivileges(); err != nil {
+		return err
+	}
 	sink, err := s.newSink(lt, snap, c.nano)
 	if err != nil {
 		return err
