@@ -74,7 +74,7 @@ func (p *Printer) geneve(b []byte, length int) {
 	if optLen > 0 {
 		p.puts(", options [")
 		if p.o.Verbose > 0 {
-			p.geneveOpts(b[8:8+optLen])
+			p.geneveOpts(b[8 : 8+optLen])
 		} else {
 			p.printf("%d bytes", optLen)
 		}

@@ -14,8 +14,8 @@ func (p *Printer) igmp(b []byte, length int) {
 	case 0x11:
 		p.puts("igmp query")
 		if length >= 12 {
-			p.unsupport("igmpv3")
-			return
+			p.igmpv3Query(b, length)
+			break
 		}
 		if mrt := p.u8(b, 1); mrt != 0 {
 			p.puts(" v2")
@@ -40,7 +40,10 @@ func (p *Printer) igmp(b []byte, length int) {
 		p.printf("igmp v2 report %s", p.names.ip4(p.bytes(b, 4, 4)))
 	case 0x17:
 		p.printf("igmp leave %s", p.names.ip4(p.bytes(b, 4, 4)))
-	case 0x22, 0x13, 0x14, 0x1e, 0x1f:
+	case 0x22:
+		p.puts("igmp v3 report")
+		p.igmpv3Report(b, length)
+	case 0x13, 0x14, 0x1e, 0x1f:
 		p.unsupport(fmt.Sprintf("igmp-0x%02x", t))
 		return
 	default:
@@ -51,4 +54,87 @@ func (p *Printer) igmp(b []byte, length int) {
 			p.printf(" bad igmp cksum %x!", p.u16(b, 2))
 		}
 	}
+}
+
+// igmpv3Report is print_igmpv3_report (record types share MLDv2's names).
+func (p *Printer) igmpv3Report(b []byte, length int) {
+	if length < 16 || length&3 != 0 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	ngroups := int(p.u16(b, 6))
+	p.printf(", %d group record(s)", ngroups)
+	if p.o.Verbose == 0 {
+		return
+	}
+	group := 8
+	for i := 0; i < ngroups; i++ {
+		if length < group+8 {
+			p.puts(" [invalid number of groups]")
+			return
+		}
+		p.printf(" [gaddr %s", p.names.ip4(p.bytes(b, group+4, 4)))
+		rt := p.u8(b, group)
+		if name, ok := mldv2Records[rt]; ok {
+			p.printf(" %s", name)
+		} else {
+			p.printf("  [v3-report-#%d]", rt)
+		}
+		nsrcs := int(p.u16(b, group+2))
+		if length < group+8+nsrcs*4 {
+			p.printf(" [invalid number of sources %d]", nsrcs)
+			return
+		}
+		if p.o.Verbose == 1 {
+			p.printf(", %d source(s)", nsrcs)
+		} else {
+			p.puts(" {")
+			for j := 0; j < nsrcs; j++ {
+				p.printf(" %s", p.names.ip4(p.bytes(b, group+8+4*j, 4)))
+			}
+			p.puts(" }")
+		}
+		group += 8 + nsrcs*4
+		p.puts("]")
+	}
+}
+
+// igmpv3Query is print_igmpv3_query.
+func (p *Printer) igmpv3Query(b []byte, length int) {
+	p.puts(" v3")
+	if length < 12 || length&3 != 0 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	mrc := int(p.u8(b, 1))
+	mrt := mrc
+	if mrc >= 128 {
+		mrt = ((mrc & 0x0f) | 0x10) << (((mrc & 0x70) >> 4) + 3)
+	}
+	if mrc != 100 {
+		if mrt < 600 {
+			p.printf(" [max resp time %.1fs]", float64(mrt)*0.1)
+		} else {
+			p.printf(" [max resp time %s]", relTime(uint32(mrt/10)))
+		}
+	}
+	if p.u32(b, 4) == 0 {
+		return
+	}
+	p.printf(" [gaddr %s", p.names.ip4(b[4:8]))
+	if nsrcs := int(p.u16(b, 10)); nsrcs > 0 {
+		switch {
+		case length < 12+nsrcs*4:
+			p.puts(" [invalid number of sources]")
+		case p.o.Verbose > 1:
+			p.puts(" {")
+			for i := 0; i < nsrcs; i++ {
+				p.printf(" %s", p.names.ip4(p.bytes(b, 12+4*i, 4)))
+			}
+			p.puts(" }")
+		default:
+			p.printf(", %d source(s)", nsrcs)
+		}
+	}
+	p.puts("]")
 }
