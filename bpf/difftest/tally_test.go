@@ -57,6 +57,7 @@ type tally struct {
 	packets, optOnlyExprs, optOnlyPackets           int
 	ratios                                          []ratio
 	mismatches                                      []mismatch
+	optOnlyExamples                                 []string
 }
 
 type ratio struct {
@@ -129,6 +130,9 @@ func (tl *tally) checkWith(src, dlt, expr string, o oracle, comp func() ([]xbpf.
 		if optOnly > 0 {
 			tl.optOnlyExprs++
 			tl.optOnlyPackets += optOnly
+			if len(tl.optOnlyExamples) < 5 {
+				tl.optOnlyExamples = append(tl.optOnlyExamples, fmt.Sprintf("%s %q (%d)", dlt, expr, optOnly))
+			}
 		}
 		if n > 0 {
 			add(kindVerdict, n, first)
@@ -183,6 +187,9 @@ func (tl *tally) report(t *testing.T, src string) {
 		}
 		t.Logf("%s: program size / libpcap's over %d programs: median %.2f; worst %s",
 			src, n, tl.ratios[n/2].r, strings.Join(worst, ", "))
+	}
+	if len(tl.optOnlyExamples) > 0 {
+		t.Logf("%s: optimizer-only differences, e.g. %s", src, strings.Join(tl.optOnlyExamples, ", "))
 	}
 	if *recordKnown {
 		writeKnown(t, src, tl.mismatches)
