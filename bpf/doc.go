@@ -49,4 +49,11 @@
 //     (/etc/ethers).
 //   - "link[0:4] & 0xffffffff == 0" and similar compile; libpcap 1.10.3's
 //     optimizer wrongly rejects them (fixed in libpcap 1.11).
+//   - LiveEthernet: libpcap 1.10.3 may give the VLAN variable offset a
+//     scratch word that arithmetic before the "vlan" also uses, so
+//     "(len > 60 or vlan 100) and ip multicast" reads the wrong bytes in
+//     the kernel; we keep the offsets in dedicated words M[14], M[15].
+//   - "expression rejects all packets" follows libpcap's optimizer only
+//     approximately; on rare contradictory filters one of the two reports
+//     it and the other compiles a program that rejects everything.
 package bpf
