@@ -70,3 +70,22 @@ func TestSysIfName(t *testing.T) {
 		t.Errorf("sysIfName(unknown) = %q, want ?", got)
 	}
 }
+
+// FuzzPrint feeds arbitrary bytes to every link-layer decoder with several
+// flag sets; the printer must neither panic nor report an internal error.
+func FuzzPrint(f *testing.F) {
+	for _, p := range synthEthernet() {
+		f.Add(p.data, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, sel uint8) {
+		lts := []pcap.LinkType{pcap.LinkEthernet, pcap.LinkLinuxSLL, pcap.LinkLinuxSLL2, pcap.LinkRaw, pcap.LinkNull}
+		opts := []Options{{NoResolve: 1}, {NoResolve: 1, Verbose: 3, Ether: true}, {NoResolve: 1, Quick: true, HexASCII: 1}}
+		pkt := pcap.Packet{LinkType: lts[int(sel)%len(lts)], Data: data}
+		pkt.CaptureLength, pkt.Length = len(data), len(data)+int(sel>>4)
+		pr := New(io.Discard, opts[int(sel>>2)%len(opts)])
+		pr.names.lookupHost = fakeLookup
+		if err := pr.Print(pkt); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
