@@ -192,8 +192,9 @@ func (s *state) setCredentials() error {
 }
 
 // program returns what to run: the operands, or a login shell (exec_shell):
-// $SHELL if non-empty, else the passwd shell of getuid() as seen now (after
-// entering the mount namespace and chroot), else /bin/sh, with argv[0]
+// $SHELL if non-empty, else the passwd shell of the program's uid (-S, or
+// ours) read now, after entering the mount namespace and chroot, else
+// /bin/sh, with argv[0]
 // "-" + basename. shell reports the latter case (execl: no PATH search).
 func (s *state) program(env []string) (file string, argv []string, shell bool) {
 	if len(s.args) > 0 {
@@ -202,8 +203,7 @@ func (s *state) program(env []string) (file string, argv []string, shell bool) {
 	sh, _ := getenv(env, "SHELL")
 	if sh == "" {
 		if data, err := os.ReadFile("/etc/passwd"); err == nil {
-			uid, _, _ := unix.RawSyscall(unix.SYS_GETUID, 0, 0, 0)
-			sh = shellFromPasswd(data, uint32(uid))
+			sh = shellFromPasswd(data, s.programUID())
 		}
 	}
 	if sh == "" {

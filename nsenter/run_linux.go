@@ -152,14 +152,16 @@ func (s *state) targetPasswd() []byte {
 	return data
 }
 
-// programUID is getuid() as the program will see it, best effort: the
-// forced uid, else ours (with --preserve-credentials in a user namespace the
-// mapping is not consulted).
+// programUID is getuid() as the program will see it: the uid set with -S
+// (or 0 for a user namespace), else ours. In the raw child path `-S follow`
+// is resolved only in the child, and with --preserve-credentials the user
+// namespace's mapping is not consulted: there it is a best effort.
 func (s *state) programUID() uint32 {
-	if s.forceUID && !s.doUID {
+	if s.forceUID && (!s.doUID || s.uidGidFD < 0) {
 		return s.uid
 	}
-	return uint32(unix.Getuid())
+	uid, _, _ := unix.RawSyscall(unix.SYS_GETUID, 0, 0, 0) // this thread's
+	return uint32(uid)
 }
 
 // dropOwnTimeNS forgets a time namespace that is already ours (typically
