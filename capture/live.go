@@ -232,16 +232,6 @@ func isAllDigits(s string) bool {
 	return s != ""
 }
 
-// openError prints afpacket's diagnosis as tcpdump does: the detail in
-// parentheses goes on a second line.
-func openError(err error) error {
-	var oe *afpacket.OpenError
-	if errors.As(err, &oe) && oe.Detail != "" {
-		return fmt.Errorf("%s: %s\n(%s)", oe.Device, oe.Err, oe.Detail)
-	}
-	return err
-}
-
 // listDLTs is show_dlts_and_exit, on stderr as in tcpdump.
 func (s *session) listDLTs(dev string, list []dlt) {
 	fmt.Fprintf(s.stderr, "Data link types for %s (use option -y to set):\n", dev)
