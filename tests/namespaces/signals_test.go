@@ -128,7 +128,7 @@ func TestStopIsRelayed(t *testing.T) {
 	for name, opts := range forkPaths(t) {
 		t.Run(name, func(t *testing.T) {
 			skipGap(t)
-			l := start(t, append(opts, "sh", "-c", "echo ready; exec sleep 2")...)
+			l := start(t, append(opts, "sh", "-c", "echo ready; exec sleep 4")...)
 			l.line()
 			prog := 0
 			if !eventually(func() bool { prog = descendant(l.pid, "sleep"); return prog > 0 }) {
@@ -158,7 +158,7 @@ i=0; while [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done; echo no-signal; exit
 // --forward-signals: SIGTERM to gonsenter reaches the program, whose own exit
 // status then becomes gonsenter's. The signal is sent a moment after the
 // program started; TestForwardSignalsAtOnce sends it as soon as it prints.
-func TestForwardSignals(t *testing.T) { testForward(t, 300*time.Millisecond) }
+func TestForwardSignals(t *testing.T) { testForward(t, 500*time.Millisecond) }
 
 // TestForwardSignalsAtOnce: a signal that arrives right after the program
 // started must be forwarded too (gonsenter must handle signals from before
