@@ -58,7 +58,6 @@ const (
 	stepCapget
 	stepCapset
 	stepAmbient
-	stepDumpable
 	stepExec
 	stepChildPID // not an error: the intermediate's report of the program's PID
 	stepSetnsFD  // + index into nsKinds
@@ -70,7 +69,6 @@ const (
 	capVersion3     = 0x20080522
 	prCapAmbient    = 47
 	prCapAmbRaise   = 2
-	prSetDumpable   = 4
 	childExitStatus = 253
 )
 
@@ -106,9 +104,8 @@ type childPlan struct {
 	capHdr   [2]uint32 // version, pid
 	capData  [6]uint32 // two {effective, permitted, inheritable}
 
-	dumpable0 bool // PR_SET_DUMPABLE 0 before exec (re-exec stage)
-	exeFD     int  // >= 0: execveat(exeFD, "", ...) instead of the PATH search
-	empty     *byte
+	exeFD int // >= 0: execveat(exeFD, "", ...) instead of the PATH search
+	empty *byte
 
 	cands     []*byte   // execvp candidates, in order
 	shArgv    [][]*byte // per candidate: /bin/sh cand args... (ENOEXEC)
@@ -393,17 +390,11 @@ func childCreds(p *childPlan) (int32, syscall.Errno) {
 
 // childCaps is --keep-caps (util-linux cap_permitted_to_ambient): make the
 // permitted set inheritable, then raise every effective capability as
-// ambient so it survives execve. It also marks the process non-dumpable for
-// the re-exec stage.
+// ambient so it survives execve.
 //
 //go:nosplit
 //go:norace
 func childCaps(p *childPlan) (int32, syscall.Errno) {
-	if p.dumpable0 {
-		if _, _, e := syscall.RawSyscall6(syscall.SYS_PRCTL, prSetDumpable, 0, 0, 0, 0, 0); e != 0 {
-			return stepDumpable, e
-		}
-	}
 	if !p.keepCaps {
 		return 0, 0
 	}

@@ -100,14 +100,9 @@ func (p *childPlan) setExec(ex execTarget) {
 	}
 	for _, c := range cands {
 		p.cands = append(p.cands, cstr(c))
-		sh := cstrv(scriptArgv(c, ex.argv))
-		if ex.shell {
-			sh = []*byte{nil} // execl does no ENOEXEC fallback
+		if !ex.shell { // execl (the login shell) has no ENOEXEC fallback
+			p.shArgv = append(p.shArgv, cstrv(scriptArgv(c, ex.argv)))
 		}
-		p.shArgv = append(p.shArgv, sh)
-	}
-	if ex.shell {
-		p.shArgv = nil
 	}
 }
 
@@ -182,7 +177,6 @@ func childError(step int32, errno syscall.Errno, execName string) error {
 		stepCapget:     "capget failed",
 		stepCapset:     "capset failed",
 		stepAmbient:    "prctl(PR_CAP_AMBIENT) failed",
-		stepDumpable:   "prctl(PR_SET_DUMPABLE) failed",
 	}
 	if step == stepExec {
 		return execError(execName, errno)
