@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gonsenter/gonsenter/pcap"
@@ -122,6 +123,18 @@ func (p *Printer) Print(pkt pcap.Packet) error {
 // Supported reports whether every protocol of the last printed packet is
 // one this package decodes exactly like tcpdump.
 func (p *Printer) Supported() bool { return !p.unsupported }
+
+// Unsupported names the first protocol of the last packet that tcpdump
+// decodes and this package does not ("" when Supported). The CLI can report
+// it once on stderr so a best-effort line is never silently different.
+func (p *Printer) Unsupported() string {
+	for _, c := range p.chain {
+		if name, ok := strings.CutSuffix(c, "(unsupported)"); ok {
+			return name
+		}
+	}
+	return ""
+}
 
 // Protocols returns the protocol chain decoded in the last packet.
 func (p *Printer) Protocols() []string { return append([]string(nil), p.chain...) }
