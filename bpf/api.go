@@ -63,6 +63,9 @@ func (g *gen) graph(tree node, snaplen uint32) (entry, reject *block, err error)
 		return accept, reject, nil
 	}
 	f, err := g.node(tree)
+	if err == nil {
+		err = g.err
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -58,6 +58,15 @@ type gen struct {
 	// that link header starts (link[] accessors are relative to it).
 	ppp        bool
 	offLinkHdr int
+
+	// mplsDepth counts "mpls" primitives so far (label_stack_depth): each
+	// moves the network layer 4 bytes on and turns ip/ip6 tests into
+	// bottom-of-stack + IP version checks.
+	mplsDepth int
+
+	// err is the first error raised where a fragment is expected
+	// ("unsupported protocol over mpls"); graph reports it.
+	err error
 }
 
 // Scratch words holding the variable offset parts (libpcap allocates the
@@ -172,6 +181,9 @@ func (g *gen) tranIPv4(off int, size uint32, jop uint16, v uint32) frag {
 // linktype is gen_linktype: does the link layer say the payload is
 // protocol p (an EtherType, or an LLC SAP when p <= 1500)?
 func (g *gen) linktype(p uint32) frag {
+	if g.mplsDepth > 0 {
+		return g.mplsLinktype(p)
+	}
 	if g.ppp {
 		if q, ok := pppTypes[p]; ok {
 			p = q
@@ -236,6 +248,50 @@ func (g *gen) pppoe(n otherNode) (frag, error) {
 	g.offLinkType = g.offLinkHdr
 	g.offLinkPL = g.offLinkHdr + 2
 	return f, nil
+}
+
+// mpls is gen_mpls: the MPLS EtherType (or, deeper in the stack, a clear
+// bottom-of-stack bit in the previous label), an optional 20-bit label,
+// then the network layer moves past the 4-byte label.
+func (g *gen) mpls(n otherNode) (frag, error) {
+	var f frag
+	switch {
+	case g.mplsDepth > 0:
+		f = g.cmpPL(-2, 1, jJEQ, 0, 0x01)
+	case g.ethernet():
+		f = g.linktype(0x8847)
+	case g.ppp:
+		f = g.eqLT(0, 2, 0x0281) // PPP_MPLS_UCAST
+	default:
+		return frag{}, semErr("no MPLS support for %s", g.linkName())
+	}
+	if n.hasN {
+		if n.n > 0xfffff {
+			return frag{}, semErr("MPLS label %d greater than maximum 1048575", n.n)
+		}
+		f = and(f, g.cmpPL(0, 4, jJEQ, n.n<<12, 0xfffff000))
+	}
+	g.offLinkPL += 4
+	g.mplsDepth++
+	return f, nil
+}
+
+// mplsLinktype is gen_mpls_linktype: after MPLS only IPv4 and IPv6 can be
+// recognised, by the last label's bottom-of-stack bit and the IP version.
+func (g *gen) mplsLinktype(p uint32) frag {
+	var version uint32
+	switch p {
+	case etherIP, 0x21:
+		version = 0x40
+	case etherIPv6, 0x57:
+		version = 0x60
+	default:
+		if g.err == nil {
+			g.err = semErr("unsupported protocol over mpls")
+		}
+		return constFrag(false)
+	}
+	return and(g.cmpPL(-2, 1, jJEQ, 1, 0x01), g.cmpPL(0, 1, jJEQ, version, 0xf0))
 }
 
 // ipProto is gen_proto for Q_IP: IPv4 with protocol field p.
@@ -353,6 +409,8 @@ func (g *gen) other(n otherNode) (frag, error) {
 		return g.direction(n.what == "outbound")
 	case "pppoed", "pppoes":
 		return g.pppoe(n)
+	case "mpls":
+		return g.mpls(n)
 	case "ifindex":
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil
@@ -425,6 +483,9 @@ func (g *gen) multicast(proto string) (frag, error) {
 // 4, for the rest of the expression regardless of its structure (libpcap
 // issue #798; tcpdump matches "vlan or ip" against a tagged IPv4 header).
 func (g *gen) vlan(n otherNode) (frag, error) {
+	if g.mplsDepth > 0 {
+		return frag{}, semErr("no VLAN match after MPLS")
+	}
 	if !g.ethernet() {
 		return frag{}, semErr("no VLAN support for %s", g.linkName())
 	}

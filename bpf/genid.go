@@ -241,6 +241,9 @@ func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
 		if err != nil {
 			return frag{}, err
 		}
+		if g.mplsDepth > 0 { // IP only inside an MPLS stack
+			return ip, nil
+		}
 		a, _ := g.hostOp(addr, mask, q.dir, etherARP, 14, 24)
 		r, _ := g.hostOp(addr, mask, q.dir, etherRARP, 14, 24)
 		return orAll(ip, a, r), nil
