@@ -24,6 +24,7 @@
 package printer
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -85,9 +86,10 @@ func New(w io.Writer, o Options) *Printer {
 }
 
 // Print writes one packet exactly as tcpdump prints it, final newline
-// included. A decoder bug on hostile input does not crash the capture: the
-// line ends with tcpdump's " [|proto]" marker, the packet counts as
-// unsupported and Print returns an error naming the packet, after writing.
+// included. Errors are the writer's, or ErrInternal: a decoder bug on
+// hostile input does not crash the capture, the line ends with tcpdump's
+// " [|proto]" marker, the packet counts as unsupported and Print returns
+// an error wrapping ErrInternal after writing it.
 func (p *Printer) Print(pkt pcap.Packet) error {
 	p.count++
 	p.out = p.out[:0]
@@ -115,10 +117,14 @@ func (p *Printer) Print(pkt pcap.Packet) error {
 		return err
 	}
 	if bug != nil {
-		return fmt.Errorf("printer: packet %d: %v", p.count, bug)
+		return fmt.Errorf("printer: packet %d: %w: %v", p.count, ErrInternal, bug)
 	}
 	return nil
 }
+
+// ErrInternal marks a decoder bug hit on one packet (the line was still
+// written, ending in " [|proto]"); callers can log it and carry on.
+var ErrInternal = errors.New("internal decoder error")
 
 // Supported reports whether every protocol of the last printed packet is
 // one this package decodes exactly like tcpdump.
