@@ -200,3 +200,23 @@ func TestNoForwardingByDefaultWithPid(t *testing.T) {
 		t.Errorf("the program died with gonsenter; util-linux leaves it running")
 	}
 }
+
+// Where util-linux would exec in place (-U or -T without -p) gonsenter's
+// fork is an implementation detail, so it stands in for the program: a
+// SIGTERM sent to it reaches the program even without --forward-signals.
+func TestStandInForwardsByDefault(t *testing.T) {
+	f := full(t)
+	for name, opts := range map[string][]string{"user": {"-U"}, "time": {"-T"}, "user-mount": {"-U", "-m", "-u"}} {
+		t.Run(name, func(t *testing.T) {
+			skipGap(t)
+			l := start(t, append(append([]string{"-t", pidArg(f)}, opts...), "sh", "-c", trapTerm)...)
+			l.line()
+			time.Sleep(500 * time.Millisecond)
+			syscall.Kill(l.pid, syscall.SIGTERM)
+			ws, rest := l.wait(true)
+			if rest != "got-term\n" || ws.Signaled() || ws.ExitStatus() != 7 {
+				t.Errorf("got status %v, output %q, stderr %q; want exit 7 after got-term", ws, rest, l.stderr.String())
+			}
+		})
+	}
+}
