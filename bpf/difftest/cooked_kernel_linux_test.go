@@ -58,11 +58,11 @@ func cookedKernelRun(t *testing.T, exprs []string) error {
 		return fmt.Errorf("%w: unshare(CLONE_NEWNET): %v", errSkip, err)
 	}
 	if err := loUp(); err != nil {
-		return err
+		return fmt.Errorf("%w: %v", errSkip, err)
 	}
 	tap, err := packetSocket(nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w: %v", errSkip, err)
 	}
 	defer unix.Close(tap)
 	tr, err := newTraffic()

@@ -74,7 +74,8 @@ func privateNetns(t *testing.T) {
 	}
 	runtime.LockOSThread()
 	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-		t.Fatalf("unshare(CLONE_NEWNET): %v", err)
+		t.Logf("unshare(CLONE_NEWNET): %v; using the host's loopback", err)
+		return
 	}
 	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM, 0)
 	if err != nil {
@@ -87,7 +88,7 @@ func privateNetns(t *testing.T) {
 	}
 	ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
 	if err := unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr); err != nil {
-		t.Fatalf("ioctl SIOCSIFFLAGS lo: %v", err)
+		t.Skipf("ioctl SIOCSIFFLAGS lo in the new namespace: %v", err)
 	}
 }
 
