@@ -52,6 +52,8 @@ type otherNode struct {
 	proto string // pqual for broadcast/multicast
 	n     uint32
 	hasN  bool
+	op    string // "byte N op V": the operator
+	v     uint32 // and the value
 }
 
 // unsupNode is a valid tier-(c) construct; compiling it fails with an

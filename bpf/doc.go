@@ -20,7 +20,7 @@
 // per link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW) and change as libpcap
 // changes them while parsing: each "vlan" adds 4 to every later payload
 // offset whatever the parentheses ("vlan or ip" tests ip inside the tag),
-// "pppoes" moves to the PPP protocol field. The LiveEthernet form emits the
+// "pppoes" moves to the PPP protocol field, "mpls" past each label. The LiveEthernet form emits the
 // skb-metadata loads libpcap uses on live Linux sockets, whose kernel strips
 // VLAN tags.
 //
@@ -43,10 +43,10 @@
 // # Deliberate differences from libpcap 1.10.3
 //
 //   - Valid constructs this package does not implement fail with an
-//     *UnsupportedError wrapping ErrUnsupported: protochain, gateway, mpls,
-//     geneve, llc, 802.11, ATM, MTP, PF fields, DECnet/ISO/IPX/AppleTalk
-//     protocols, network names (/etc/networks) and Ethernet host names
-//     (/etc/ethers).
+//     *UnsupportedError wrapping ErrUnsupported: protochain, gateway,
+//     geneve, llc, "byte N & V" and "byte N | V", 802.11, ATM, MTP, PF
+//     fields, DECnet/ISO/IPX/AppleTalk protocols, network names
+//     (/etc/networks) and Ethernet host names (/etc/ethers).
 //   - "link[0:4] & 0xffffffff == 0" and similar compile; libpcap 1.10.3's
 //     optimizer wrongly rejects them (fixed in libpcap 1.11).
 //   - LiveEthernet: libpcap 1.10.3 may give the VLAN variable offset a

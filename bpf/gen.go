@@ -250,6 +250,23 @@ func (g *gen) pppoe(n otherNode) (frag, error) {
 	return f, nil
 }
 
+// byteOp is gen_byteop: "byte N op V" compares the byte at N from the
+// start of the link header. For & and | libpcap 1.10.3 emits the ALU
+// operation without loading the byte, so the result depends on whatever
+// the accumulator held; we refuse those.
+func (g *gen) byteOp(n otherNode) (frag, error) {
+	ld := []xbpf.RawInstruction{stmt(loadOp(1, mABS), uint32(g.offLinkHdr)+n.n)}
+	switch n.op {
+	case "=":
+		return testFrag(ld, jJEQ, n.v), nil
+	case "<":
+		return not(testFrag(ld, jJGE, n.v)), nil
+	case ">":
+		return testFrag(ld, jJGT, n.v), nil
+	}
+	return frag{}, unsupported("byte " + n.op)
+}
+
 // mpls is gen_mpls: the MPLS EtherType (or, deeper in the stack, a clear
 // bottom-of-stack bit in the previous label), an optional 20-bit label,
 // then the network layer moves past the 4-byte label.
@@ -411,6 +428,8 @@ func (g *gen) other(n otherNode) (frag, error) {
 		return g.pppoe(n)
 	case "mpls":
 		return g.mpls(n)
+	case "byte":
+		return g.byteOp(n)
 	case "ifindex":
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil

@@ -1,5 +1,7 @@
 package bpf
 
+import "strings"
+
 // A recursive-descent parser equivalent to libpcap's LALR grammar
 // (grammar.y, bison with %expect 38). Where bison resolves a conflict by
 // shifting, this parser does the same by trying the longer reading first
@@ -344,6 +346,13 @@ func (p *parser) other() (node, bool, error) {
 	case "pppoed":
 		p.next()
 		return otherNode{what: t.s}, true, nil
+	case "byte":
+		p.next()
+		idx, op, val := p.next(), p.next(), p.next()
+		if idx.kind != tNUM || op.kind != tOp || !strings.Contains("&|<>=", op.s) || len(op.s) != 1 || val.kind != tNUM {
+			return nil, true, errSyntax
+		}
+		return otherNode{what: "byte", n: idx.n, op: op.s, v: val.n}, true, nil
 	}
 	if !tierC[t.s] {
 		return nil, false, nil
