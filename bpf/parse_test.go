@@ -123,7 +123,7 @@ func TestUnsupported(t *testing.T) {
 		{"protochain 6", "protochain"},
 		{"ip6 protochain 17", "protochain"},
 		{"gateway foo", "gateway"},
-		
+
 		{"geneve", "geneve"},
 		{"llc", "llc"},
 		{"atalk", "atalk"},
