@@ -58,7 +58,10 @@ func (s *state) closeAll() {
 		closeFD(&s.nsPidfd)
 	}
 	s.nsPidfd = -1
-	for _, fd := range []*int{&s.pidfd, &s.rootFD, &s.wdFD, &s.envFD, &s.uidGidFD, &s.cgroupProcsFD} {
+	for _, fd := range []*int{&s.nsfsFD, &s.pidfd, &s.rootFD, &s.wdFD, &s.envFD, &s.uidGidFD, &s.cgroupProcsFD} {
 		closeFD(fd)
 	}
 }
+
+// nsfsHandle is a file handle on nsfs (the =:nsid template).
+type nsfsHandle = unix.FileHandle

@@ -188,24 +188,16 @@ func (s *state) enableNamespace(flag int, r getopt.Result) error {
 	i := nsIndex(flag)
 	if r.HasArg {
 		path := stripEq(r.Arg)
+		open := func() error { return s.openTarget(&s.ns[i].fd, nsKinds[i].name, path, true) }
 		if len(path) > 0 && path[0] == ':' {
-			return nsidError(path[1:])
+			open = func() error { return s.openByNsid(&s.ns[i].fd, path[1:]) }
 		}
-		if err := s.openTarget(&s.ns[i].fd, nsKinds[i].name, path, true); err != nil {
+		if err := open(); err != nil {
 			return err
 		}
 	}
 	s.ns[i].enabled = true
 	return nil
-}
-
-// nsidError handles `--net=:ID`. Opening a namespace by id needs nsfs file
-// handles (Linux 6.19); util-linux checks the number first.
-func nsidError(idstr string) error {
-	if _, res := cnum.Strtou64(idstr); res != cnum.OK {
-		return errx("failed to parse nsid: " + idstr)
-	}
-	return errx("namespace ids (=:nsid) need Linux 6.19 or newer")
 }
 
 // setTarget handles -t: master rejects a second -t, parses PID or

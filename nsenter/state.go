@@ -20,6 +20,9 @@ type state struct {
 
 	rootFD, wdFD, envFD, uidGidFD, cgroupProcsFD int
 
+	nsfsFD     int // a descriptor on nsfs for =:nsid, or -1
+	nsfsHandle nsfsHandle
+
 	doRoot, doWd, doEnv, doUID, doGID bool
 	forceUID, forceGID                bool
 	doAll, joinCgroup, userParent     bool
@@ -48,7 +51,7 @@ type state struct {
 
 func newState(prog string) *state {
 	s := &state{prog: prog, pidfd: -1, nsPidfd: -1, rootFD: -1, wdFD: -1,
-		envFD: -1, uidGidFD: -1, cgroupProcsFD: -1, sockFD: -1, fork: -1}
+		envFD: -1, uidGidFD: -1, cgroupProcsFD: -1, sockFD: -1, fork: -1, nsfsFD: -1}
 	for i := range s.ns {
 		s.ns[i].fd = -1
 	}
