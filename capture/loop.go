@@ -23,7 +23,8 @@ func (s *session) captureLoop(ls liveSetup) error {
 	if err != nil {
 		return err
 	}
-	s.banner(ls.device, lt, snap)
+	// Handlers go in before the banner: whoever waits for "listening on"
+	// may signal at once.
 	sigc := make(chan os.Signal, 8)
 	sigs := []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGPIPE, syscall.SIGUSR1, syscall.SIGUSR2}
 	if !signal.Ignored(syscall.SIGHUP) { // cooperate with nohup, as tcpdump does
@@ -31,6 +32,7 @@ func (s *session) captureLoop(ls liveSetup) error {
 	}
 	signal.Notify(sigc, sigs...)
 	defer signal.Stop(sigc)
+	s.banner(ls.device, lt, snap)
 	done := make(chan struct{})
 	pkts, rerr := readPackets(ls, done)
 	n, interrupted, loopErr := s.loop(ls, k, pkts, rerr, sigc)

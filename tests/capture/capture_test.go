@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -170,10 +171,17 @@ func TestSIGINTLeavesAValidFileAndPrintsStatistics(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "int.pcap")
 	r := p.start(t, nil, "-i", "vA", "-w", f, "icmp")
 	p.ping(t, 5, "0.05", 0)
-	// Packets reach userland when the kernel retires a ring block, after
-	// at most tcpdump's 1 s timeout; those still in the kernel at SIGINT
-	// are not "captured", in tcpdump as here.
-	time.Sleep(1500 * time.Millisecond)
+	// Packets reach userland when the kernel retires a ring block (after
+	// at most tcpdump's 1 s timeout). SIGUSR1 prints the statistics on one
+	// line and goes on capturing: ask until all ten have been captured.
+	re := regexp.MustCompile(`\ngonsenter: 10 packets captured, \d+ packets received by filter, 0 packets dropped by kernel\n$`)
+	for i := 0; i < 50 && !re.MatchString(r.stderr.String()); i++ {
+		r.cmd.Process.Signal(syscall.SIGUSR1)
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !re.MatchString(r.stderr.String()) {
+		t.Errorf("SIGUSR1: stderr %q", r.stderr.String())
+	}
 	r.cmd.Process.Signal(syscall.SIGINT)
 	if code := r.wait(t); code != 0 {
 		t.Fatalf("exit %d after SIGINT\n%s", code, r.stderr.String())
@@ -238,7 +246,7 @@ func TestRotationBySizeAndTime(t *testing.T) {
 	}
 	// -G 1 -W 2: a strftime name per second, exit at the second rotation.
 	r = p.start(t, nil, "-i", "vA", "-G", "1", "-W", "2", "-w", filepath.Join(dir, "g-%s.pcap"), "icmp")
-	go p.pingQuietly(40, "0.1")
+	go p.pingQuietly(80, "0.1")
 	if code := r.wait(t); code != 0 {
 		t.Fatalf("-G: exit %d\n%s", code, r.stderr.String())
 	}
