@@ -15,7 +15,7 @@ func (p *Printer) gre(b []byte, length int) {
 	defer p.catchSoft()
 	flags := p.u16(b, 0)
 	if length < 2 {
-		p.trunc()
+		p.softTrunc()
 	}
 	vers := flags & 7
 	p.printf("GREv%d", vers)
@@ -46,7 +46,7 @@ func (p *Printer) gre0(b []byte, length int, flags uint16) {
 	take := func(n int) int {
 		p.need(from(b, off), n)
 		if l < n {
-			p.trunc()
+			p.softTrunc()
 		}
 		v := off
 		off += n

@@ -163,7 +163,7 @@ func (p *Printer) icmp6NoPort(oip []byte) {
 		switch nh {
 		case 6, 17:
 			if len(cp) < 4 {
-				p.trunc()
+				p.softTrunc()
 			}
 			dport := p.u16(cp, 2)
 			if nh == 6 {
@@ -174,24 +174,24 @@ func (p *Printer) icmp6NoPort(oip []byte) {
 			return
 		case 0, 60, 43:
 			if len(cp) < 2 {
-				p.trunc()
+				p.softTrunc()
 			}
 			nh, hlen = cp[0], (int(cp[1])+1)<<3
 		case 44:
 			if len(cp) < 4 || p.u16(cp, 2)&0xfff8 != 0 {
-				p.trunc()
+				p.softTrunc()
 			}
 			nh, hlen = cp[0], 8
 		case 51:
 			if len(cp) < 2 {
-				p.trunc()
+				p.softTrunc()
 			}
 			nh, hlen = cp[0], (int(cp[1])+2)<<2
 		default:
-			p.trunc()
+			p.softTrunc()
 		}
 	}
-	p.trunc()
+	p.softTrunc()
 }
 
 type bitName struct {

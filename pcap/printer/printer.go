@@ -219,6 +219,10 @@ type truncated struct{ soft bool }
 
 func (p *Printer) trunc() { panic(truncated{}) }
 
+// softTrunc is a "goto trunc" in a printer with its own trunc label (see
+// need and catchSoft).
+func (p *Printer) softTrunc() { panic(truncated{soft: true}) }
+
 // printTrunc prints tcpdump's nd_print_trunc marker without unwinding.
 func (p *Printer) printTrunc() { p.printf(" [|%s]", p.proto) }
 

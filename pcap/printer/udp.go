@@ -65,7 +65,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	if len(b) < 4 {
 		ports(-1, -1)
-		p.trunc()
+		p.softTrunc()
 	}
 	sport, dport := p.u16(b, 0), p.u16(b, 2)
 	if length < 8 {
@@ -75,7 +75,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	if len(b) < 6 {
 		ports(int(sport), int(dport))
-		p.trunc()
+		p.softTrunc()
 	}
 	ulen := int(p.u16(b, 4))
 	if ulen == 0 && length > 65535 {
@@ -93,7 +93,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	if len(b) < 8 {
 		ports(int(sport), int(dport))
-		p.trunc()
+		p.softTrunc()
 	}
 	ports(int(sport), int(dport))
 	cp := b[8:]
