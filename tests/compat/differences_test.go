@@ -46,6 +46,7 @@ const (
 	whyWdnsOpt     = "util-linux >= 2.39: -W takes an optional argument, so a separate word is the program"
 	whyExclusive   = "util-linux >= 2.42 err_exclusive_options text, options named in the order given"
 	whyShell       = "util-linux >= 2.42: an unset or empty SHELL falls back to the passwd shell of the caller, then /bin/sh"
+	whyNsid        = "util-linux >= 2.42 (nsfs builds): a namespace argument starting with ':' is a namespace id (Linux 6.19); prefix ./ for such a file name"
 	whyNewOption   = "option added after 2.38.1 (-e 2.39, -c/--keep-caps/--user-parent 2.40, -N 2.41)"
 	whyHelp        = "help text of util-linux 2.42.2 plus gonsenter's --forward-signals and --capture"
 	whyVersion     = "gonsenter names itself and the util-linux release it follows"
@@ -178,6 +179,9 @@ var intendedDifferences = map[string]difference{
 	"net-long-file-separate-word": {why241NoTarget, noTarget238, noTarget},
 	"net-short-file-equals": {whyEquals,
 		fail("cannot open =/proc/{N}/ns/net: No such file or directory"), ok("net:[{N_net}]\n")},
+
+	"net-nsid-junk":       {whyNsid, fail("cannot open :abc: No such file or directory"), fail("failed to parse nsid: abc")},
+	"net-nsid-junk-short": {whyNsid, fail("cannot open :12x: No such file or directory"), fail("failed to parse nsid: 12x")},
 
 	// Target and namespace selection.
 	"no-arguments":                         {why241NoNs, ok(""), noNs},
