@@ -58,9 +58,11 @@ func (g *exprGen) dir() string {
 
 func (g *exprGen) primitive() string {
 	link := g.dlt == "EN10MB"
-	switch g.r.Intn(16) {
+	switch g.r.Intn(18) {
 	case 0, 1:
 		return g.pick(protos...)
+	case 16, 17:
+		return g.inherited()
 	case 2:
 		return g.dir() + g.pick("", "host ", "ip host ", "arp host ", "rarp host ") + g.pick(hosts4...)
 	case 3:
@@ -94,6 +96,29 @@ func (g *exprGen) primitive() string {
 		}
 	}
 	return g.relation(1)
+}
+
+// inherited builds a primitive followed by bare ids that reuse its
+// qualifiers (pcap-filter "COMPOUND EXPRESSIONS": host a or b).
+func (g *exprGen) inherited() string {
+	head, vals := g.dir()+"host ", hosts4
+	switch g.r.Intn(5) {
+	case 0:
+		head, vals = g.pick("", "ip6 ")+g.dir()+"host ", hosts6
+	case 1:
+		head, vals = g.dir()+"net ", nets4
+	case 2:
+		head, vals = g.pick("", "tcp ", "udp ")+g.dir()+"port ", ports
+	case 3:
+		if g.dlt == "EN10MB" {
+			head, vals = "ether "+g.dir()+"host ", macs
+		}
+	}
+	out := head + g.pick(vals...)
+	for n := 1 + g.r.Intn(2); n > 0; n-- {
+		out += " " + g.pick("and", "or", "and not", "or not", "&&", "||") + " " + g.pick(vals...)
+	}
+	return out
 }
 
 func (g *exprGen) relation(depth int) string {
