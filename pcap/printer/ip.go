@@ -166,10 +166,7 @@ func (p *Printer) ipOptions(b []byte, n int) bool {
 	for n > 0 {
 		p.puts(sep)
 		sep = ","
-		if len(b) < 1 {
-			return false
-		}
-		code := b[0]
+		code := p.u8(b, 0) // GET_U_1: a longjmp when not captured
 		if name, ok := ipOptNames[code]; ok {
 			p.puts(name)
 		} else {
@@ -177,10 +174,7 @@ func (p *Printer) ipOptions(b []byte, n int) bool {
 		}
 		ol := 1
 		if code != 0 && code != 1 {
-			if len(b) < 2 {
-				return false
-			}
-			if ol = int(b[1]); ol < 2 {
+			if ol = int(p.u8(b, 1)); ol < 2 {
 				p.printf(" [bad length %d]", ol)
 				return true
 			}
@@ -190,7 +184,7 @@ func (p *Printer) ipOptions(b []byte, n int) bool {
 			return true
 		}
 		if len(b) < ol {
-			return false
+			return false // ND_TCHECK_LEN: " [truncated-option]"
 		}
 		switch code {
 		case 0:

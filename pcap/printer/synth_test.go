@@ -2,6 +2,7 @@ package printer
 
 import (
 	"encoding/binary"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -312,4 +313,32 @@ func writeSynthetic(t *testing.T) {
 	if err := writePcapAt(filepath.Join(dir, "synthetic-times.pcap"), 101, pkts, times); err != nil {
 		t.Fatal(err)
 	}
+	if err := writePcap(filepath.Join(dir, "synthetic-damaged.pcap"), 1, damaged(eth)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// damaged derives malformed frames from the synthetic ones: every packet
+// cut short at a few lengths (caplen < wire length) and with a few bytes
+// overwritten, from a fixed seed so the capture is reproducible.
+func damaged(pkts []synthPkt) []synthPkt {
+	rng := rand.New(rand.NewSource(42))
+	var out []synthPkt
+	for _, p := range pkts {
+		if p.wirLen != 0 {
+			continue
+		}
+		for _, frac := range []int{3, 2} {
+			if cut := 14 + (len(p.data)-14)/frac; cut < len(p.data) {
+				out = append(out, synthPkt{data: append([]byte(nil), p.data[:cut]...), wirLen: len(p.data)})
+			}
+		}
+		d := append([]byte(nil), p.data...)
+		for i := 0; i < 3; i++ {
+			j := 14 + rng.Intn(len(d)-14)
+			d[j] = byte(rng.Intn(256))
+		}
+		out = append(out, synthPkt{data: d})
+	}
+	return out
 }

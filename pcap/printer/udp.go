@@ -275,10 +275,13 @@ func (p *Printer) ntpTime(b []byte, length int) {
 		}
 	}
 	p.printf(", precision %d", int8(p.u8(b, 3)))
+	p.need(b, 8)
 	p.puts("\n\tRoot Delay: ")
 	p.ntpShortFix(b, 4)
+	p.need(b, 12)
 	p.puts(", Root dispersion: ")
 	p.ntpShortFix(b, 8)
+	p.need(b, 16)
 	p.puts(", Reference-ID: ")
 	switch stratum {
 	case 0:
