@@ -3,6 +3,7 @@ package nsenter
 import (
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"time"
 	"unsafe"
@@ -126,6 +127,7 @@ func ttyForeground() bool {
 // unblock it on this thread and send it to this thread. If the signal does
 // not kill (e.g. SIGCHLD semantics), exit 1 like util-linux.
 func dieBySignal(sig syscall.Signal) {
+	runtime.LockOSThread() // unblock and send on one and the same thread
 	signal.Reset(sig)
 	var sa [4]uint64 // struct kernel_sigaction, all zero: SIG_DFL
 	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&sa)), 0, 8, 0, 0)
