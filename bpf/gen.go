@@ -63,6 +63,7 @@ type gen struct {
 	// moves the network layer 4 bytes on and turns ip/ip6 tests into
 	// bottom-of-stack + IP version checks.
 	mplsDepth int
+	offNL     int // bytes of MPLS labels included in offLinkPL (off_nl)
 
 	// err is the first error raised where a fragment is expected
 	// ("unsupported protocol over mpls"); graph reports it.
@@ -247,7 +248,47 @@ func (g *gen) pppoe(n otherNode) (frag, error) {
 	g.offLinkHdr = g.offLinkPL + 6
 	g.offLinkType = g.offLinkHdr
 	g.offLinkPL = g.offLinkHdr + 2
+	g.offNL = 0
 	return f, nil
+}
+
+// LLC control-field values (libpcap llc.h) for "llc TYPE".
+var (
+	llcSTypes = map[string]uint32{"rr": 0x01, "rnr": 0x05, "rej": 0x09}
+	llcUTypes = map[string]uint32{"ui": 0x03, "ua": 0x63, "disc": 0x43, "dm": 0x0f,
+		"sabme": 0x6f, "test": 0xe3, "xid": 0xaf, "frmr": 0x87}
+)
+
+// llc is gen_llc and friends: an 802.3 length instead of an EtherType,
+// DSAP/SSAP not 0xffff (NetWare), then the frame type from the control
+// field.
+func (g *gen) llc(kind string) (frag, error) {
+	if !g.ethernet() {
+		return frag{}, semErr("'llc' not supported for %s", g.linkName())
+	}
+	// OR_LLC: the link payload without the MPLS labels (off_nl).
+	llcOff := -g.offNL
+	base := and(not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)), not(g.eqPL(llcOff, 2, 0xffff)))
+	var ctl frag
+	switch kind {
+	case "":
+		return base, nil
+	case "i":
+		ctl = not(g.cmpPL(llcOff+2, 1, jJSET, 1, 0xffffffff))
+	case "s":
+		ctl = g.cmpPL(llcOff+2, 1, jJEQ, 1, 0x03)
+	case "u":
+		ctl = g.cmpPL(llcOff+2, 1, jJEQ, 3, 0x03)
+	default:
+		if v, ok := llcSTypes[kind]; ok {
+			ctl = g.cmpPL(llcOff+2, 1, jJEQ, v, 0x0f)
+		} else if v, ok := llcUTypes[kind]; ok {
+			ctl = g.cmpPL(llcOff+2, 1, jJEQ, v, 0xef)
+		} else {
+			return frag{}, semErr("unknown LLC type name \"%s\"", kind)
+		}
+	}
+	return and(base, ctl), nil
 }
 
 // byteOp is gen_byteop: "byte N op V" compares the byte at N from the
@@ -289,6 +330,7 @@ func (g *gen) mpls(n otherNode) (frag, error) {
 		f = and(f, g.cmpPL(0, 4, jJEQ, n.n<<12, 0xfffff000))
 	}
 	g.offLinkPL += 4
+	g.offNL += 4
 	g.mplsDepth++
 	return f, nil
 }
@@ -430,6 +472,8 @@ func (g *gen) other(n otherNode) (frag, error) {
 		return g.mpls(n)
 	case "byte":
 		return g.byteOp(n)
+	case "llc":
+		return g.llc(n.op)
 	case "ifindex":
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil

@@ -346,6 +346,13 @@ func (p *parser) other() (node, bool, error) {
 	case "pppoed":
 		p.next()
 		return otherNode{what: t.s}, true, nil
+	case "llc":
+		p.next()
+		if a := p.peek(); a.kind == tID || a.is(tKey, "rnr") {
+			p.next()
+			return otherNode{what: "llc", op: a.s}, true, nil
+		}
+		return otherNode{what: "llc"}, true, nil
 	case "byte":
 		p.next()
 		idx, op, val := p.next(), p.next(), p.next()

@@ -125,7 +125,6 @@ func TestUnsupported(t *testing.T) {
 		{"gateway foo", "gateway"},
 
 		{"geneve", "geneve"},
-		{"llc", "llc"},
 		{"atalk", "atalk"},
 		{"ipx", "ipx"},
 		{"decnet host 1.2", "decnet addresses"},
