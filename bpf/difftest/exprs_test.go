@@ -112,7 +112,7 @@ var extraExprs = []string{
 	"link[0] = 4", "link[0:2] = 4", "link[14:2] = 0x0800", "link[10] = 4",
 	"ip6 protochain 17", "protochain 58", "mpls 20", "mpls and udp", "pppoes 0x3b and tcp",
 	"geneve", "llc", "stp", "ipx", "netbeui", "iso", "decnet", "atalk", "gateway 10.0.0.1",
-	"ip broadcast", "byte 9 = 6", "host localhost",
+	"ip broadcast", "byte 9 = 6",
 	"tcp port smtp", "ip proto ospf", "ether proto 0x8863 or ether proto 0x8864",
 	"ether proto 0x6003", "ether proto 0x809b", "ether proto 0x8137",
 	"ether proto 1500", "ether proto 0x0600", "ether proto 0xffff",
