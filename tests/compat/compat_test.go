@@ -142,12 +142,12 @@ func (fx *fixture) expandResult(r result) result {
 	return result{r.status, rep.Replace(r.stdout), rep.Replace(r.stderr)}
 }
 
-// baseEnv is the whole environment of every run (plus the case's additions):
-// fixed so that PATH search, the default shell and messages are reproducible.
+// baseEnv is the whole environment of every run (plus HOME={D} and the
+// case's additions): fixed so that PATH search, the default shell and
+// messages are reproducible, and login shells find no ~/.profile.
 var baseEnv = []string{
 	"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 	"LC_ALL=C",
-	"HOME=/root",
 }
 
 // run executes bin (util-linux nsenter or gonsenter named nsenter) with the
@@ -168,7 +168,7 @@ func (fx *fixture) run(t *testing.T, bin string, c tcase) result {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = fx.dir
-	cmd.Env = append([]string{}, baseEnv...)
+	cmd.Env = append([]string{"HOME=" + fx.dir}, baseEnv...)
 	for _, e := range c.env {
 		cmd.Env = append(cmd.Env, fx.expand(e))
 	}
