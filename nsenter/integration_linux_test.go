@@ -228,6 +228,10 @@ func TestExitAndSignals(t *testing.T) {
 	needRoot(t)
 	p := strconv.Itoa(startTarget(t, []string{"--user", "--map-root-user", "--uts", "--pid", "--mount-proc"}, "true", nil))
 	engines := [][]string{{"-t", p, "-u"}, {"-t", p, "-p"}, {"-t", p, "-U"}, {"-t", p, "-U", "-p"}}
+	script := filepath.Join(t.TempDir(), "noshebang")
+	if err := os.WriteFile(script, []byte("echo noshebang-ran \"$1\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, e := range engines {
 		for _, code := range []int{0, 1, 42, 255} {
 			r := runNS(t, append(e, "sh", "-c", "exit "+strconv.Itoa(code))...)
@@ -244,6 +248,14 @@ func TestExitAndSignals(t *testing.T) {
 		r := runNS(t, append(e, "nosuchprog_xyz")...)
 		if r.code != 127 || r.stderr != "nsenter: failed to execute nosuchprog_xyz: No such file or directory\n" {
 			t.Errorf("%q nosuchprog: %d %q", e, r.code, r.stderr)
+		}
+		// execvp's ENOEXEC rule: a script without #! runs with /bin/sh.
+		if r := runNS(t, append(e, script, "arg1")...); r.stdout != "noshebang-ran arg1\n" || r.code != 0 {
+			t.Errorf("%q script without #!: %q %q %d", e, r.stdout, r.stderr, r.code)
+		}
+		if r := runNS(t, append(e, "/etc/passwd")...); r.code != 126 ||
+			r.stderr != "nsenter: failed to execute /etc/passwd: Permission denied\n" {
+			t.Errorf("%q /etc/passwd: %d %q", e, r.code, r.stderr)
 		}
 	}
 	// The pid namespace: the program is born inside it unless -F.
