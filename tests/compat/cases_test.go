@@ -7,7 +7,7 @@ package compat
 // environ A=9 BB=22 C=3), {P} rootless target of uid 65534 (hostname unpriv),
 // {M} private mount ns over {D}/w (cwd {D}/w/sub with inside_marker; the host
 // side has outside_marker), {S} socket holder whose fd 5 is a socket in N's net
-// ns, {NU} target two user namespaces deep, {D} scratch dir (cwd of every run),
+// ns (and an empty environment), {NU} target two user namespaces deep, {D} scratch dir (cwd of every run),
 // {NOSUCH} a free pid, {X_PIDFS} pidfs inode of target X. Outputs show
 // namespace inodes as [{X_type}] / [{HOST_type}].
 type tcase struct {
@@ -272,6 +272,7 @@ var dirCases = []tcase{
 // newOptionCases: options added after 2.38.1 (-e, -N, --user-parent, -c).
 var newOptionCases = []tcase{
 	cs("env-from-target", "root N", "-t", "{N}", "-u", "-e", "/usr/bin/env"),
+	cs("env-empty-target", "root S", "-t", "{S}", "-u", "-e", "/usr/bin/env"),
 	cs("env-path-default", "root N", "-t", "{N}", "-u", "-e", "sh", "-c", "echo ok").withEnv("PATH={D}"),
 	cs("user-parent-is-own", "root T", "-t", "{T}", "--user-parent", "-n", "true"),
 	cs("env-without-target", "root N", "-e", "-n/proc/{N}/ns/net", "true"),

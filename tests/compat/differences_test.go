@@ -254,6 +254,8 @@ var intendedDifferences = map[string]difference{
 		try("invalid option -- 'c'"), fail("--join-cgroup is only supported in cgroup v2")},
 	"join-cgroup-without-target-v2": {whyNewOption,
 		try("invalid option -- 'c'"), fail("neither filename nor target pid supplied for cgroup")},
+	"env-empty-target": {whyNewOption + "; an empty target environment gives an empty one (2.40.3+)",
+		try("invalid option -- 'e'"), ok("")},
 	"env-path-default": {whyNewOption + "; the target has no PATH, so execvp's default path finds sh",
 		try("invalid option -- 'e'"), ok("ok\n")},
 	"user-parent-is-own": {whyNewOption + "; the parent of T's user namespace is ours, which cannot be re-entered",

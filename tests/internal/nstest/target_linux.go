@@ -89,9 +89,9 @@ echo in > %[1]s/sub/inside_marker && cd %[1]s/sub && exec sleep 600`, dir)
 	return Launch(t, "unshare", "--mount", "--propagation", "private", "sh", "-c", script)
 }
 
-// SocketHolder starts a "sleep" in the caller's namespaces that holds, as
-// its file descriptor fd (>= 3), a UDP socket created in the network namespace
-// of netPid (for --net-socket).
+// SocketHolder starts a "sleep" in the caller's namespaces, with an empty
+// environment, that holds as its file descriptor fd (>= 3) a UDP socket
+// created in the network namespace of netPid (for --net-socket).
 func SocketHolder(t testing.TB, netPid, fd int) (*Target, error) {
 	sock, err := socketIn(netPid)
 	if err != nil {
@@ -100,7 +100,7 @@ func SocketHolder(t testing.TB, netPid, fd int) (*Target, error) {
 	defer sock.Close()
 	extra := make([]*os.File, fd-2)
 	extra[fd-3] = sock
-	return launch(t, extra, "sleep", "600")
+	return launch(t, extra, "env", "-i", "sleep", "600")
 }
 
 // Need returns tg, or skips t with the reason the target could not be made
