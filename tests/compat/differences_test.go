@@ -50,9 +50,9 @@ const (
 	whyNewOption   = "option added after 2.38.1 (-e 2.39, -c/--keep-caps/--user-parent 2.40, -N 2.41)"
 	whyHelp        = "help text of util-linux 2.42.2 plus gonsenter's --forward-signals and --capture"
 	whyVersion     = "gonsenter names itself and the util-linux release it follows"
-	whyKeepCaps    = "fixes util-linux bug: --keep-caps ignored when the user namespace is the only one (spec 11.2)"
-	whyClosedStdin = "fixes util-linux 2.41.0-2.42.1 bug: with fd 0 closed the pidfd is 0 and namespaces were silently skipped (spec 11.1); same output as 2.38.1"
-	whyCgroupStdin = "fixes util-linux bug: -c closed fd 0 and leaked the cgroup.procs fd (spec 11.3); option added in 2.40"
+	whyKeepCaps    = "fixes a util-linux bug (2.41 to master): --keep-caps is ignored when the user namespace is the only one entered"
+	whyClosedStdin = "util-linux 2.41.0-2.42.1 bug (fixed upstream in 2.42.2, PR #4412): with fd 0 closed the pidfd is 0 and namespaces were silently skipped; same output as 2.38.1"
+	whyCgroupStdin = "fixes a util-linux bug (2.40 to master, see issue #1946): -c closes fd 0 and leaks the cgroup.procs fd into the program; option added in 2.40"
 )
 
 const helpOurs = `
