@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/gonsenter/gonsenter/pcap"
 )
 
 // Synthetic captures cover protocol cases the shared corpus lacks. They are
@@ -316,6 +318,13 @@ func writeSynthetic(t *testing.T) {
 	if err := writePcap(filepath.Join(dir, "synthetic-damaged.pcap"), 1, damaged(eth)); err != nil {
 		t.Fatal(err)
 	}
+	real, err := readCapture(filepath.Join(dir, "netns-veth.pcap"), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writePcap(filepath.Join(dir, "synthetic-damaged-headers.pcap"), 1, damagedHeaders(real)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // damaged derives malformed frames from the synthetic ones: every packet
@@ -339,6 +348,28 @@ func damaged(pkts []synthPkt) []synthPkt {
 			d[j] = byte(rng.Intn(256))
 		}
 		out = append(out, synthPkt{data: d})
+	}
+	return out
+}
+
+// damagedHeaders overwrites bytes in the first 80 bytes of real frames
+// (the headers) and cuts some short: 4 variants per frame, fixed seed.
+func damagedHeaders(pkts []pcap.Packet) []synthPkt {
+	rng := rand.New(rand.NewSource(7))
+	var out []synthPkt
+	for _, p := range pkts {
+		for v := 0; v < 4; v++ {
+			d := append([]byte(nil), p.Data...)
+			for i := 0; i < 1+rng.Intn(3); i++ {
+				j := 14 + rng.Intn(min(80, len(d))-14)
+				d[j] = byte(rng.Intn(256))
+			}
+			sp := synthPkt{data: d}
+			if v == 3 {
+				sp = synthPkt{data: d[:14+rng.Intn(len(d)-14)], wirLen: len(d)}
+			}
+			out = append(out, sp)
+		}
 	}
 	return out
 }

@@ -59,13 +59,13 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	p.need(b, 20)
 	hlen := int(b[12]>>4) * 4
 	if hlen < 20 {
-		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", length-hlen, hlen)
+		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", uint32(length-hlen), hlen)
 		return
 	}
 	seq, ack := p.u32(b, 4), p.u32(b, 8)
 	win, urp := p.u16(b, 14), p.u16(b, 18)
 	if p.o.Quick {
-		p.printf("tcp %d", length-hlen)
+		p.printf("tcp %d", uint32(length-hlen)) // u_int arithmetic, as in tcp_print
 		if hlen > length {
 			p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
 		}
