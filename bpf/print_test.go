@@ -55,9 +55,14 @@ func TestDumpLive(t *testing.T) {
 		for _, flag := range []string{"-ddd", "-d", "-dd"} {
 			out, err := exec.Command("tcpdump", "-y", c.dlt, flag, c.expr).Output()
 			if err != nil {
-				t.Fatalf("tcpdump -y %s %s %q: %v", c.dlt, flag, c.expr, err)
+				// e.g. `port http` without /etc/services on this machine
+				t.Logf("tcpdump -y %s %s %q: %v", c.dlt, flag, c.expr, err)
+				break
 			}
 			outs[flag] = string(out)
+		}
+		if len(outs) < 3 {
+			continue
 		}
 		prog := parseDDD(t, outs["-ddd"])
 		for level, flag := range map[int]string{1: "-d", 2: "-dd"} {
