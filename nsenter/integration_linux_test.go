@@ -314,3 +314,27 @@ func TestEnvAndShell(t *testing.T) {
 		t.Errorf("login shell argv[0] = %q (%v)", out, err)
 	}
 }
+
+// TestLoginShellFromTarget: without a program and with SHELL unset, the
+// shell is the passwd entry of the program's uid as the target sees it
+// (util-linux 2.42 exec_shell), through every engine.
+func TestLoginShellFromTarget(t *testing.T) {
+	needRoot(t)
+	if _, err := os.Stat("/bin/dash"); err != nil {
+		t.Skip("needs /bin/dash")
+	}
+	pw := filepath.Join(t.TempDir(), "passwd")
+	if err := os.WriteFile(pw, []byte("root:x:0:0:root:/root:/bin/dash\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := strconv.Itoa(startTarget(t, []string{"--user", "--map-root-user", "--mount", "--pid", "--mount-proc"},
+		"mount --bind "+pw+" /etc/passwd", nil))
+	for _, e := range [][]string{{"-m"}, {"-U", "-m"}, {"-a"}, {"-U", "-m", "-p"}, {"-U", "-m", "-p", "-F"}} {
+		cmd := exec.Command(nsenterBin(t), append([]string{"-t", p}, e...)...)
+		cmd.Env = []string{"PATH=/usr/bin:/bin"}
+		cmd.Stdin = strings.NewReader("echo $0\n")
+		if out, err := cmd.CombinedOutput(); string(out) != "-dash\n" {
+			t.Errorf("%q: login shell %q (%v), want -dash from the target's passwd", e, out, err)
+		}
+	}
+}

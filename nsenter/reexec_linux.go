@@ -2,6 +2,7 @@ package nsenter
 
 import (
 	"os"
+	"runtime"
 
 	"golang.org/x/sys/unix"
 )
@@ -17,11 +18,29 @@ var stage2 bool
 // ptrace-able or reachable through /proc/PID/exe by the container it now
 // lives in (runc CVE-2019-5736 class), so it drops dumpability first.
 func init() {
-	if v, ok := os.LookupEnv("_GONSENTER_STAGE"); ok && v == "2" {
+	switch v, _ := os.LookupEnv("_GONSENTER_STAGE"); v {
+	case "2":
 		unix.Prctl(unix.PR_SET_DUMPABLE, 0, 0, 0, 0)
 		os.Unsetenv("_GONSENTER_STAGE")
 		stage2 = true
+	case "shell":
+		unix.Prctl(unix.PR_SET_DUMPABLE, 0, 0, 0, 0)
+		os.Unsetenv("_GONSENTER_STAGE")
+		os.Exit(loginShellStage())
 	}
+}
+
+// shellMarker asks a re-executed gonsenter to exec the login shell (see
+// forkProgram): it runs with the program's final namespaces, root and
+// credentials, so getpwuid(getuid()) reads what util-linux would read.
+const shellMarker = "_GONSENTER_STAGE=shell"
+
+// loginShellStage is util-linux exec_shell in the re-executed process.
+func loginShellStage() int {
+	runtime.LockOSThread()
+	s := newState(ProgName(os.Args[0]))
+	file, argv, _ := s.program(os.Environ())
+	return report(s.prog, execThread(file, argv, os.Environ(), true), os.Stderr)
 }
 
 // IsStage2 reports whether this process is the re-executed second stage.

@@ -76,9 +76,16 @@ func (s *state) runForked() error {
 	if err != nil {
 		return err
 	}
-	file, argv, shell := s.forkProgram(env)
-	p := s.newChildPlan(true, execTarget{file: file, argv: argv, env: env, shell: shell, exeFD: -1})
-	return s.forkAndWait(p, file, true)
+	ex := execTarget{env: env, exeFD: -1}
+	ex.file, ex.argv, ex.shell = s.forkProgram(env)
+	if ex.shell && s.shellViaReexec(env) {
+		exe, err := openRO("/proc/self/exe")
+		if err == nil {
+			defer unix.Close(exe)
+			ex.exeFD, ex.argv, ex.env = exe, []string{s.prog}, append(env, shellMarker)
+		}
+	}
+	return s.forkAndWait(s.newChildPlan(true, ex), ex.file, true)
 }
 
 // forkAndWait starts the child, reports its failure in util-linux's words,
@@ -110,10 +117,11 @@ func (s *state) forkAndWait(p *childPlan, file string, enterInChild bool) error 
 	return &exitError{Code: waitChild(sigs, pid, fwd, s.forwardSignals, standIn)}
 }
 
-// forkProgram is program() for the raw child: the login shell's passwd
-// entry cannot be parsed in the child, so it is read here through the
+// forkProgram is program() for the raw child. The login shell's passwd
+// entry cannot be parsed in the child; this best effort reads it through the
 // target's root (/proc/PID/root, or the -r directory) for the uid the
-// program will have.
+// program will have. shellViaReexec then usually replaces it with the exact
+// lookup done by a re-executed gonsenter inside.
 func (s *state) forkProgram(env []string) (string, []string, bool) {
 	if len(s.args) > 0 {
 		return s.args[0], s.args, false
@@ -189,4 +197,15 @@ func (s *state) dropOwnTimeNS() {
 		t.enabled = false
 		s.mask &^= cloneNewTime
 	}
+}
+
+// shellViaReexec reports whether the login shell should be chosen by a
+// re-executed gonsenter (SHELL empty or unset): possible unless a pid
+// namespace is entered without its fork (-p -F: the Go runtime cannot start
+// there) or an SELinux exec context is pending for the program.
+func (s *state) shellViaReexec(env []string) bool {
+	if sh, _ := getenv(env, "SHELL"); sh != "" {
+		return false
+	}
+	return !(s.mask&cloneNewPID != 0 && s.fork != 1) && s.selinuxCon == ""
 }
