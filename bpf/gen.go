@@ -400,6 +400,10 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 		return g.linktype(etherRARP), nil
 	case "stp":
 		return g.linktype(0x42), nil
+	case "iso":
+		return g.linktype(0xfe), nil
+	case "decnet", "lat", "sca", "mopdl", "moprc":
+		return g.linktype(eprotos[p]), nil
 	case "netbeui":
 		return g.linktype(0xf0), nil
 	case "link":
