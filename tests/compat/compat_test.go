@@ -161,6 +161,9 @@ func (fx *fixture) run(t *testing.T, bin string, c tcase) result {
 	if c.nobody {
 		argv = append(nstest.AsNobody(), argv...)
 	}
+	if strings.Contains(" "+c.needs+" ", " cgroup2 ") {
+		argv = append(append([]string{}, fx.cgroupWrap...), argv...)
+	}
 	if c.closeStdin {
 		argv = append([]string{"/bin/sh", "-c", `exec "$0" "$@" <&-`}, argv...)
 	}

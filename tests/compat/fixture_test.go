@@ -3,6 +3,7 @@ package compat
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -26,6 +27,10 @@ type fixture struct {
 	vars    map[string]string // placeholder -> value, for arguments and expectations
 	inodes  map[uint64]string // namespace inode -> placeholder name
 	pids    map[string]string // pid -> placeholder
+	// cgroupWrap: /sys/fs/cgroup is not cgroup2 here, so cases needing it
+	// run in a private mount namespace with cgroup2 mounted there.
+	cgroupWrap []string
+	cgroupWhy  *string
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -87,10 +92,7 @@ func (fx *fixture) ensure(name string) string {
 		}
 		return ""
 	case "cgroup2":
-		if !cgroup2() {
-			return "needs /sys/fs/cgroup to be cgroup2 (this host has a v1/hybrid layout)"
-		}
-		return ""
+		return fx.ensureCgroup2()
 	case "nocgroup2":
 		if cgroup2() {
 			return "checks the cgroup v1 message; /sys/fs/cgroup is cgroup2 here"
@@ -246,6 +248,29 @@ func rootShellBase() string {
 		}
 	}
 	return "sh"
+}
+
+// ensureCgroup2 makes cgroup2 cases possible: directly on a cgroup2 host,
+// else through a private mount namespace with cgroup2 over /sys/fs/cgroup.
+func (fx *fixture) ensureCgroup2() string {
+	if fx.cgroupWhy != nil {
+		return *fx.cgroupWhy
+	}
+	why := ""
+	switch {
+	case cgroup2():
+	case os.Geteuid() != 0:
+		why = "needs root to mount cgroup2 (this host has a v1/hybrid layout)"
+	default:
+		mount := "mount -t cgroup2 none /sys/fs/cgroup"
+		if out, err := exec.Command("unshare", "-m", "sh", "-c", mount).CombinedOutput(); err != nil {
+			why = fmt.Sprintf("needs cgroup2: /sys/fs/cgroup is v1/hybrid and %s failed: %v %s", mount, err, out)
+		} else {
+			fx.cgroupWrap = []string{"unshare", "-m", "sh", "-c", mount + ` && exec "$0" "$@"`}
+		}
+	}
+	fx.cgroupWhy = &why
+	return why
 }
 
 func cgroup2() bool {
