@@ -27,6 +27,7 @@ func TestExecCandidates(t *testing.T) {
 		{"true", []string{"PATHX=1", "PATH=/x", "PATH=/y"}, []string{"/x/true"}, false, 0},
 		{"", nil, nil, false, syscall.ENOENT},
 		{strings.Repeat("a", 256), nil, nil, false, syscall.ENAMETOOLONG},
+		{strings.Repeat("a", 255), []string{"PATH=/x"}, []string{"/x/" + strings.Repeat("a", 255)}, false, 0},
 	} {
 		got, direct, errno := execCandidates(tc.file, tc.env)
 		if !reflect.DeepEqual(got, tc.want) || direct != tc.direct || errno != tc.errno {
