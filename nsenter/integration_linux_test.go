@@ -338,3 +338,38 @@ func TestLoginShellFromTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestExecLookupMatchesUtilLinux runs the same PATH searches through
+// gonsenter (thread path and raw child) and the installed util-linux
+// nsenter, whose execvp is glibc's, and expects the same output and status.
+func TestExecLookupMatchesUtilLinux(t *testing.T) {
+	needRoot(t)
+	if _, err := os.Stat("/usr/bin/nsenter"); err != nil {
+		t.Skip("util-linux nsenter not installed")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "scr"), []byte("echo hi from $0 $1\n"), 0o755)
+	os.WriteFile(filepath.Join(dir, "noexec"), []byte("\x7fELF"), 0o644)
+	p := strconv.Itoa(startTarget(t, []string{"--user", "--map-root-user", "--uts"}, "true", nil))
+	cases := []struct{ path, prog string }{
+		{dir, "scr"}, {"/etc/passwd:" + dir, "scr"}, {"", "scr"}, {":/nonexistent", "scr"},
+		{dir + ":/bin", "noexec"}, {"/etc/passwd", "nosuch"}, {"/bin", "."}, {"/bin", ""},
+		{"/bin", dir + "/scr"}, {"/bin", "/etc/passwd"}, {"/bin", strings.Repeat("a", 256)},
+	}
+	run := func(bin, engine string, path, prog string) (string, int) {
+		cmd := exec.Command(bin, "-t", p, engine, prog, "x")
+		cmd.Dir, cmd.Env = dir, []string{"PATH=" + path}
+		out, _ := cmd.CombinedOutput()
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+	for _, engine := range []string{"-u", "-U"} {
+		for _, c := range cases {
+			got, gotCode := run(nsenterBin(t), engine, c.path, c.prog)
+			want, wantCode := run("/usr/bin/nsenter", engine, c.path, c.prog)
+			if got != want || gotCode != wantCode {
+				t.Errorf("%s PATH=%q %.20q: gonsenter %q exit %d, util-linux %q exit %d",
+					engine, c.path, c.prog, got, gotCode, want, wantCode)
+			}
+		}
+	}
+}
