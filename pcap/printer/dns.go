@@ -502,7 +502,7 @@ func (d *dnsMsg) rdata(typ uint16, cp, rp int, class, optFlags uint16) bool {
 		if !d.has(cp, 16) {
 			return false
 		}
-		p.printf(" %s", netip.AddrFrom16([16]byte(d.b[cp:cp+16])))
+		p.printf(" %s", addrString(netip.AddrFrom16([16]byte(d.b[cp:cp+16]))))
 	case 2, 5, 12, 39:
 		p.puts(" ")
 		return d.name(cp) >= 0

@@ -48,14 +48,14 @@ const lookupTimeout = 2 * time.Second
 // host is ipaddr_string/ip6addr_string.
 func (n *names) host(a netip.Addr) string {
 	if !n.resolve {
-		return a.String()
+		return addrString(a)
 	}
 	if s, ok := n.hosts[a]; ok {
 		return s
 	}
 	s, ok := n.lookupHost(a)
 	if !ok {
-		s = a.String()
+		s = addrString(a)
 	}
 	n.hosts[a] = s
 	return s
@@ -212,4 +212,18 @@ func (n *names) ifName(idx int) string {
 		delete(n.ifMiss, idx)
 	}
 	return s
+}
+
+// addrString formats like tcpdump's addrtostr6 (BIND's inet_ntop): as
+// netip does, except that an address whose first 96 bits are zero and
+// whose seventh group is not prints in the old IPv4-compatible form
+// "::a.b.c.d".
+func addrString(a netip.Addr) string {
+	if a.Is6() && !a.Is4In6() {
+		b := a.As16()
+		if [12]byte(b[:12]) == [12]byte{} && (b[12] != 0 || b[13] != 0) {
+			return fmt.Sprintf("::%d.%d.%d.%d", b[12], b[13], b[14], b[15])
+		}
+	}
+	return a.String()
 }

@@ -322,6 +322,11 @@ func writeSynthetic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, p := range eth {
+		if p.wirLen == 0 {
+			real = append(real, pcap.Packet{Data: p.data})
+		}
+	}
 	if err := writePcap(filepath.Join(dir, "synthetic-damaged-headers.pcap"), 1, damagedHeaders(real)); err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +366,7 @@ func damagedHeaders(pkts []pcap.Packet) []synthPkt {
 		for v := 0; v < 4; v++ {
 			d := append([]byte(nil), p.Data...)
 			for i := 0; i < 1+rng.Intn(3); i++ {
-				j := 14 + rng.Intn(min(80, len(d))-14)
+				j := 14 + rng.Intn(min(120, len(d))-14)
 				d[j] = byte(rng.Intn(256))
 			}
 			sp := synthPkt{data: d}
