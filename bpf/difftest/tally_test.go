@@ -1,10 +1,12 @@
 package difftest
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,15 +63,36 @@ type tally struct {
 	envSkipped                                      int
 }
 
-// namesDBMissing reports a machine without netbase's /etc/services or
-// /etc/protocols: there libpcap cannot resolve `port http` or `ip proto
-// ospf`, which the compiler knows from built-in Debian tables (spec P13),
-// so such refusals say nothing about the compiler.
+// namesDBMissing reports a machine where libpcap cannot resolve `port
+// http` or `ip proto ospf` (no netbase /etc/services, /etc/protocols):
+// the compiler knows those names from built-in Debian tables (spec P13),
+// so libpcap's refusals there say nothing about the compiler.
 func namesDBMissing() bool {
-	_, err1 := os.Stat("/etc/services")
-	_, err2 := os.Stat("/etc/protocols")
-	return err1 != nil || err2 != nil
+	namesOnce.Do(func() {
+		if !haveTcpdump() {
+			return
+		}
+		dir, err := os.MkdirTemp("", "difftest")
+		if err != nil {
+			return
+		}
+		defer os.RemoveAll(dir)
+		p := filepath.Join(dir, "empty.pcap")
+		var b bytes.Buffer
+		writePcap(&b, bpf.LinkEN10MB, libpcapMaxSnaplen, nil)
+		if os.WriteFile(p, b.Bytes(), 0o644) != nil {
+			return
+		}
+		_, err = libpcapProgram(p, "tcp port http or ip proto ospf", false)
+		namesBroken = errors.Is(err, errInvalid)
+	})
+	return namesBroken
 }
+
+var (
+	namesOnce   sync.Once
+	namesBroken bool
+)
 
 type ratio struct {
 	r    float64
