@@ -27,7 +27,7 @@ func (s *state) runCapture(argv0 string, io stdio, hooks Hooks) error {
 		s.closeAll()
 		return err
 	}
-	if s.mask&^perThreadNS != 0 {
+	if s.captureNeedsReexec() {
 		return s.reexecCapture(argv0)
 	}
 	defer s.closeAll()
@@ -71,4 +71,13 @@ func (s *state) joinThread() error {
 		}
 	}
 	return nil
+}
+
+// captureNeedsReexec: a thread can join only the per-thread namespaces; any
+// other namespace, and the options that change the process itself (ids,
+// root, directory, environment, cgroup, capabilities), need the capture to
+// run in a re-executed gonsenter that the raw child set up completely.
+func (s *state) captureNeedsReexec() bool {
+	return s.mask&^perThreadNS != 0 || s.forceUID || s.forceGID || s.keepCaps ||
+		s.rootFD >= 0 || s.wdFD >= 0 || s.hasWdns || s.envFD >= 0 || s.cgroupProcsFD >= 0
 }

@@ -61,7 +61,11 @@ func (s *state) reexecCapture(argv0 string) error {
 	}
 	defer unix.Close(exe)
 	argv := append([]string{argv0, "--capture"}, s.captureArgs...)
-	env := append(os.Environ(), stageMarker)
+	env, err := s.environment()
+	if err != nil {
+		return err
+	}
+	env = append(env, stageMarker)
 	p := s.newChildPlan(true, execTarget{argv: argv, env: env, exeFD: exe})
 	p.pidFork = s.mask&cloneNewPID != 0
 	return s.forkAndWait(p, "/proc/self/exe", true)
