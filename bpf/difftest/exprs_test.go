@@ -125,6 +125,19 @@ var extraExprs = []string{
 	"tcp and 80", "len-1 > 0", "port 08", "net 10.0.0.1/8", "host 10.0.0.1/24",
 }
 
+// bigExprs need more than 255 instructions somewhere, so conditional
+// jumps overflow their 8-bit offsets and need `ja` trampolines.
+func bigExprs() []string {
+	var hosts, ports, nets []string
+	for i := 1; i <= 24; i++ {
+		hosts = append(hosts, fmt.Sprintf("host 2001:db8::%x", i))
+		ports = append(ports, fmt.Sprintf("port %d", 1000+7*i))
+		nets = append(nets, fmt.Sprintf("net 10.%d.0.0/16", i))
+	}
+	h, p, n := strings.Join(hosts, " or "), strings.Join(ports, " or "), strings.Join(nets, " or ")
+	return []string{h, "not (" + h + ")", "(" + h + ") and (" + p + ")", p + " or " + n, "tcp and (" + n + ") and not (" + p + ")"}
+}
+
 // ownExpressions is the golden test's expression list: every distinct
 // expression of core-exprs.tsv plus extraExprs, each tried on all four
 // link types.
@@ -140,7 +153,7 @@ func ownExpressions(t testing.TB, shared string) []string {
 	for _, r := range readCases(t, filepath.Join(shared, "filters", "core-exprs.tsv"), "core") {
 		add(r.expr)
 	}
-	for _, e := range extraExprs {
+	for _, e := range append(extraExprs, bigExprs()...) {
 		add(e)
 	}
 	return out
