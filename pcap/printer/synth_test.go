@@ -327,7 +327,10 @@ func writeSynthetic(t *testing.T) {
 			real = append(real, pcap.Packet{Data: p.data})
 		}
 	}
-	if err := writePcap(filepath.Join(dir, "synthetic-damaged-headers.pcap"), 1, damagedHeaders(real)); err != nil {
+	if err := writePcap(filepath.Join(dir, "synthetic-damaged-headers.pcap"), 1, damagedHeaders(real, 7, 4, 120)); err != nil {
+		t.Fatal(err)
+	}
+	if err := writePcap(filepath.Join(dir, "synthetic-damaged-more.pcap"), 1, damagedHeaders(real, 99, 6, 200)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -357,20 +360,21 @@ func damaged(pkts []synthPkt) []synthPkt {
 	return out
 }
 
-// damagedHeaders overwrites bytes in the first 80 bytes of real frames
-// (the headers) and cuts some short: 4 variants per frame, fixed seed.
-func damagedHeaders(pkts []pcap.Packet) []synthPkt {
-	rng := rand.New(rand.NewSource(7))
+// damagedHeaders overwrites bytes in the first span bytes of frames (the
+// headers) and cuts every last variant short: n variants per frame from a
+// fixed seed.
+func damagedHeaders(pkts []pcap.Packet, seed int64, n, span int) []synthPkt {
+	rng := rand.New(rand.NewSource(seed))
 	var out []synthPkt
 	for _, p := range pkts {
-		for v := 0; v < 4; v++ {
+		for v := 0; v < n; v++ {
 			d := append([]byte(nil), p.Data...)
 			for i := 0; i < 1+rng.Intn(3); i++ {
-				j := 14 + rng.Intn(min(120, len(d))-14)
+				j := 14 + rng.Intn(min(span, len(d))-14)
 				d[j] = byte(rng.Intn(256))
 			}
 			sp := synthPkt{data: d}
-			if v == 3 {
+			if v == n-1 {
 				sp = synthPkt{data: d[:14+rng.Intn(len(d)-14)], wirLen: len(d)}
 			}
 			out = append(out, sp)
