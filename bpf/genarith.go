@@ -21,6 +21,9 @@ var aluOps = map[string]uint16{
 // ANDed outside the comparison, so "tcp[0] != 5" is false for non-TCP
 // packets; "!=", "<" and "<=" only negate the jump.
 func (g *gen) relation(n relNode) (frag, error) {
+	if max(libpcapRegs(n.a), 1+libpcapRegs(n.b)) > 16 {
+		return frag{}, semErr("too many registers needed to evaluate expression")
+	}
 	b, err := g.arith(n.b)
 	if err != nil {
 		return frag{}, err
@@ -35,18 +38,10 @@ func (g *gen) relation(n relNode) (frag, error) {
 		}
 		cmp = testFrag(a.s, jop, b.k)
 	} else {
-		// b is evaluated first and parked in M[r]; a must not reuse r.
-		r, err := g.allocScratch()
-		if err != nil {
+		var s []xbpf.RawInstruction
+		if a, s, err = g.pair(n.a, n.b, &b); err != nil {
 			return frag{}, err
 		}
-		a, err = g.arith(n.a)
-		g.scratch--
-		if err != nil {
-			return frag{}, err
-		}
-		s := append(append([]xbpf.RawInstruction{}, b.s...), stmt(opST, r))
-		s = append(append(s, a.s...), stmt(opLDX|mMEM, r))
 		cmp = testFrag(s, jop|srcX, 0)
 	}
 	cmp.entry.rel = true
@@ -61,8 +56,28 @@ func (g *gen) relation(n relNode) (frag, error) {
 	return andAll(append(checks, cmp)...), nil
 }
 
+// libpcapRegs is how many scratch words libpcap's parser holds while
+// reducing a: one per operand, the left one kept while the right one is
+// built. libpcap fails beyond its 16 words even where evaluation order
+// could avoid it ("len + (len + (... + len))"), so we fail there too.
+func libpcapRegs(a arith) int {
+	switch a := a.(type) {
+	case negArith:
+		return libpcapRegs(a.a)
+	case loadArith:
+		return libpcapRegs(a.idx)
+	case binArith:
+		return max(libpcapRegs(a.a), 1+libpcapRegs(a.b))
+	}
+	return 1
+}
+
 func (g *gen) allocScratch() (uint32, error) {
-	if g.scratch >= regHdr {
+	limit := 16
+	if g.varOff {
+		limit = regHdr // M[13..15] hold offsets
+	}
+	if g.scratch >= limit {
 		return 0, semErr("too many registers needed to evaluate expression")
 	}
 	g.scratch++
@@ -156,19 +171,84 @@ func (g *gen) binArith(a binArith) (acode, error) {
 		}
 		return acode{s: append(l.s, stmt(opALU|op|srcK, r.k)), checks: l.checks}, nil
 	}
-	// r is evaluated first and parked in M[m]; l must not reuse m.
+	l, s, err := g.pair(a.a, a.b, &r)
+	if err != nil {
+		return acode{}, err
+	}
+	return acode{s: append(s, stmt(opALU|op|srcX, 0)), checks: l.checks}, nil
+}
+
+// pair evaluates l into A and r into X for a binary operation or a
+// comparison, parking one side in a scratch word. r has been compiled at
+// the current scratch level; when l needs more scratch words than r (a
+// left-deep chain like "len + len + ... + len"), l goes first and r is
+// recompiled above the parked word, keeping the words in use to the
+// Sethi-Ullman minimum that libpcap's own allocation also reaches.
+func (g *gen) pair(la, ra arith, r *acode) (acode, []xbpf.RawInstruction, error) {
 	m, err := g.allocScratch()
 	if err != nil {
-		return acode{}, err
+		return acode{}, nil, err
 	}
-	l, err := g.arith(a.a)
-	g.scratch--
+	defer func() { g.scratch-- }()
+	if g.regsNeeded(la) > g.regsNeeded(ra) {
+		g.scratch--
+		l, err := g.arith(la)
+		g.scratch++
+		if err != nil {
+			return acode{}, nil, err
+		}
+		if *r, err = g.arith(ra); err != nil {
+			return acode{}, nil, err
+		}
+		s := append(append([]xbpf.RawInstruction{}, l.s...), stmt(opST, m))
+		s = append(append(s, r.s...), stmt(opMISC|miscTAX, 0), stmt(opLD|mMEM, m))
+		return l, s, nil
+	}
+	l, err := g.arith(la)
 	if err != nil {
-		return acode{}, err
+		return acode{}, nil, err
 	}
 	s := append(append([]xbpf.RawInstruction{}, r.s...), stmt(opST, m))
-	s = append(append(s, l.s...), stmt(opLDX|mMEM, m), stmt(opALU|op|srcX, 0))
-	return acode{s: s, checks: l.checks}, nil
+	return l, append(append(s, l.s...), stmt(opLDX|mMEM, m)), nil
+}
+
+// regsNeeded is the number of scratch words evaluating a takes.
+func (g *gen) regsNeeded(a arith) int {
+	switch a := a.(type) {
+	case negArith:
+		return g.regsNeeded(a.a)
+	case loadArith:
+		return g.regsNeeded(a.idx)
+	case binArith:
+		if g.isKonst(a.b) {
+			return g.regsNeeded(a.a)
+		}
+		l, r := g.regsNeeded(a.a), g.regsNeeded(a.b)
+		if l > r {
+			return max(l, r+1)
+		}
+		return max(r, l+1)
+	}
+	return 0
+}
+
+// isKonst tells whether a compiles to a constant (acode.konst).
+func (g *gen) isKonst(a arith) bool {
+	switch a := a.(type) {
+	case numArith:
+		return true
+	case negArith:
+		return !g.opts.NoOptimize && g.isKonst(a.a)
+	case binArith:
+		if g.opts.NoOptimize || !g.isKonst(a.a) || !g.isKonst(a.b) {
+			return false
+		}
+		if v, ok := leftmostConst(a.b); ok && v == 0 && (a.op == "/" || a.op == "%") {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // transportProtos are the accessors relative to the IPv4 payload.

@@ -152,3 +152,20 @@ func TestDeepNesting(t *testing.T) {
 		t.Error("unbalanced parentheses accepted")
 	}
 }
+
+// TestScratchRegisters checks that a long left-deep sum needs only a few
+// scratch words (libpcap compiles it), while a right-deep one exhausts
+// them with libpcap's error.
+func TestScratchRegisters(t *testing.T) {
+	left := strings.Repeat("len + ", 19) + "len > 100"
+	p := mustCompile(t, left, LinkEN10MB)
+	for wire, want := range map[uint32]bool{5: false, 6: true} { // 20*5 = 100, 20*6 = 120
+		if got := runRef(p, make([]byte, 6), wire) != 0; got != want {
+			t.Errorf("%s with len %d: %v", left, wire, got)
+		}
+	}
+	right := strings.Repeat("len + (", 19) + "len" + strings.Repeat(")", 19) + " > 100"
+	if _, err := Compile(right, LinkEN10MB, 0); err == nil || err.Error() != "too many registers needed to evaluate expression" {
+		t.Errorf("right-deep sum: %v", err)
+	}
+}
