@@ -81,6 +81,12 @@ func captures(t *testing.T) map[string]string {
 	for _, f := range globAll(filepath.Join("testdata", "captures"), "") {
 		files["local/"+filepath.Base(f)] = f
 	}
+	if extra := os.Getenv("PRINTER_EXTRA"); extra != "" && !*update {
+		// ad-hoc captures for TestLiveOracle (never recorded as goldens)
+		for _, f := range globAll(extra, "") {
+			files["extra/"+filepath.Base(f)] = f
+		}
+	}
 	root := repoRoot(t)
 	shared := filepath.Join(root, "..", "shared", "testdata", "pcaps")
 	for _, f := range globAll(shared, "") {

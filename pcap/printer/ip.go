@@ -27,6 +27,7 @@ type ipHdr struct {
 	src, dst []byte // 4 or 16 bytes
 	firstNH  uint8  // ip_p, or the IPv6 header's own next header
 	raw      []byte // the IP header (for checksums)
+	pkt      []byte // IPv6: the whole packet, for the routing header's final destination
 	ttl      uint8
 	fragment bool
 }
@@ -349,7 +350,7 @@ func (p *Printer) ip6(b []byte, length int) {
 		p.printf("hlim %d, next-header %s (%d) payload length: %d) ", b[7], ipProtoName(nh), nh, plen)
 	}
 	b = clip(b, ln)
-	h := &ipHdr{v6: true, src: b[8:24], dst: b[24:40], firstNH: nh, raw: b[:40], ttl: b[7]}
+	h := &ipHdr{v6: true, src: b[8:24], dst: b[24:40], firstNH: nh, raw: b[:40], ttl: b[7], pkt: b}
 	if nh != 6 && nh != 17 && nh != 33 && nh != 132 {
 		p.printf("%s: ", p.srcDst(h))
 	}
@@ -529,7 +530,7 @@ func pseudoSum(h *ipHdr, proto uint8, length int) uint32 {
 		}
 	}
 	add(h.src)
-	add(h.dst)
+	add(finalDst(h))
 	if h.v6 {
 		s += uint32(length>>16) + uint32(length&0xffff) + uint32(proto)
 	} else {
@@ -576,4 +577,49 @@ func (p *Printer) rt6(b []byte) int {
 	}
 	p.puts(") ")
 	return (ln + 1) << 3
+}
+
+// finalDst is ip6_finddst: the destination the upper-layer checksum
+// covers, the last address of a type 0/2 routing header or the first
+// segment of a segment-routing header, else the IPv6 destination.
+func finalDst(h *ipHdr) []byte {
+	if !h.v6 || h.pkt == nil {
+		return h.dst
+	}
+	b, dst := h.pkt, h.dst
+	off, adv, nh := 0, 40, h.firstNH
+	for off < len(b) {
+		off += adv
+		if off+2 > len(b) {
+			return dst
+		}
+		switch nh {
+		case 0, 60, 135, 62:
+			adv, nh = (int(b[off+1])+1)<<3, b[off]
+		case 44:
+			adv, nh = 8, b[off]
+		case 43:
+			if off+4 > len(b) {
+				return dst
+			}
+			n, typ := int(b[off+1]), b[off+2]
+			if (typ == 0 || typ == 2 || typ == 4) && n%2 == 1 {
+				return dst
+			}
+			switch typ {
+			case 0, 2:
+				for i := 0; i < n/2 && off+8+16*(i+1) <= len(b); i++ {
+					dst = b[off+8+16*i : off+8+16*(i+1)]
+				}
+			case 4:
+				if off+24 <= len(b) {
+					dst = b[off+8 : off+24]
+				}
+			}
+			return dst
+		default:
+			return dst
+		}
+	}
+	return dst
 }

@@ -382,3 +382,24 @@ func damagedHeaders(pkts []pcap.Packet, seed int64, n, span int) []synthPkt {
 	}
 	return out
 }
+
+// TestWriteFuzzCapture writes PRINTER_FUZZ_OUT=<file>: many damaged
+// variants of the synthetic frames, to compare with tcpdump through
+// PRINTER_EXTRA and TestLiveOracle.
+func TestWriteFuzzCapture(t *testing.T) {
+	out := os.Getenv("PRINTER_FUZZ_OUT")
+	if out == "" {
+		t.Skip("set PRINTER_FUZZ_OUT=<file.pcap>")
+	}
+	var frames []pcap.Packet
+	for _, p := range synthEthernet() {
+		if p.wirLen == 0 {
+			frames = append(frames, pcap.Packet{Data: p.data})
+		}
+	}
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	if err := writePcap(out, 1, damagedHeaders(frames, seed, 40, 300)); err != nil {
+		t.Fatal(err)
+	}
+}
