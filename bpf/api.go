@@ -26,6 +26,13 @@ const (
 	// LiveEthernet emits the VLAN ancillary loads (SKF_AD_VLAN_TAG*) that
 	// libpcap uses on live Linux Ethernet sockets (BPF_SPECIAL_VLAN_HANDLING).
 	LiveEthernet
+	// Dead is a handle that is not a savefile: pcap_open_dead (tcpdump -d
+	// without -r) or a live capture on a non-Ethernet link. Like Offline,
+	// except that "inbound", "outbound" and "ifindex" on link types whose
+	// header lacks those fields compile to Linux ancillary loads
+	// (SKF_AD_PKTTYPE, SKF_AD_IFINDEX) instead of failing, as in libpcap
+	// 1.10.3 on Linux.
+	Dead
 )
 
 // Options tune compilation. The zero value is tcpdump's default: optimized,

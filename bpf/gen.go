@@ -482,7 +482,7 @@ func (g *gen) other(n otherNode) (frag, error) {
 		if g.lt == LinkLinuxSLL2 {
 			return eq(4, 4, n.n), nil
 		}
-		if g.opts.Form == LiveEthernet {
+		if g.opts.Form != Offline {
 			return eq(adOff+adIfindex, 4, n.n), nil
 		}
 		return frag{}, semErr("ifindex not supported on %s when reading savefiles", g.linkName())
@@ -498,13 +498,11 @@ func (g *gen) direction(outbound bool) (frag, error) {
 		f = eq(0, 2, sllOutgoing)
 	case LinkLinuxSLL2:
 		f = eq(10, 1, sllOutgoing)
-	case LinkEN10MB:
-		if g.opts.Form != LiveEthernet {
+	default:
+		if g.opts.Form == Offline {
 			return frag{}, semErr("inbound/outbound not supported on %s when reading savefiles", g.linkName())
 		}
 		f = eq(adOff+adPktType, 2, sllOutgoing)
-	default:
-		return frag{}, semErr("inbound/outbound not supported on %s when reading savefiles", g.linkName())
 	}
 	if !outbound {
 		f = not(f)

@@ -107,8 +107,8 @@ func TestLinkTypeErrors(t *testing.T) {
 	if _, err := Compile("ip", LinkType(105), 65535); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("link type 105: %v, want unsupported", err)
 	}
-	if _, err := CompileOptions("inbound", LinkRAW, 65535, Options{Form: LiveEthernet}); err == nil {
-		t.Errorf("live inbound on RAW compiled")
+	if _, err := CompileOptions("inbound", LinkRAW, 65535, Options{}); err == nil {
+		t.Errorf("savefile inbound on RAW compiled")
 	}
 }
 
@@ -272,5 +272,27 @@ func TestHostNames(t *testing.T) {
 	}
 	if _, err := CompileOptions("host nowhere.example", LinkEN10MB, 0, o); err == nil || err.Error() != "unknown host 'nowhere.example'" {
 		t.Errorf("unknown host: %v", err)
+	}
+}
+
+// TestDeadHandleAncillary checks the Dead form against tcpdump -y DLT -d
+// (libpcap 1.10.3 dead handles on Linux): direction and interface index
+// come from skb metadata where the link header has no such field.
+func TestDeadHandleAncillary(t *testing.T) {
+	ret := []xbpf.Instruction{xbpf.RetConstant{Val: 262144}, xbpf.RetConstant{Val: 0}}
+	for _, c := range []struct {
+		lt   LinkType
+		expr string
+		want []xbpf.RawInstruction
+	}{
+		{LinkRAW, "outbound", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 0xfffff004, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 4, SkipFalse: 1}}, ret...)...)},
+		{LinkEN10MB, "inbound", prog(xbpf.LoadAbsolute{Off: 0xfffff004, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 4, SkipTrue: 1}, xbpf.RetConstant{Val: 262144}, xbpf.RetConstant{Val: 0})},
+		{LinkLinuxSLL, "ifindex 3", prog(append([]xbpf.Instruction{xbpf.LoadAbsolute{Off: 0xfffff008, Size: 4}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 3, SkipFalse: 1}}, ret...)...)},
+		{LinkLinuxSLL, "inbound", prog(xbpf.LoadAbsolute{Off: 0, Size: 2}, xbpf.JumpIf{Cond: xbpf.JumpEqual, Val: 4, SkipTrue: 1}, xbpf.RetConstant{Val: 262144}, xbpf.RetConstant{Val: 0})},
+	} {
+		got, err := CompileOptions(c.expr, c.lt, 262144, Options{Form: Dead})
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%d %q: %v %v, want %v", c.lt, c.expr, got, err, c.want)
+		}
 	}
 }
