@@ -33,9 +33,13 @@ type flagSet struct {
 	// host table (127.0.0.1 is localhost) and the built-in services table,
 	// which are what this machine's tcpdump used when recording.
 	resolve bool
+	only    string // when set, only captures whose name contains it
 }
 
 func (fs flagSet) covers(rel string) bool {
+	if fs.only != "" && !strings.Contains(rel, fs.only) {
+		return false
+	}
 	return !fs.resolve || strings.HasPrefix(rel, "generated/") || strings.HasPrefix(rel, "local/")
 }
 
@@ -56,20 +60,22 @@ func fakeLookup(a netip.Addr) (string, bool) {
 }
 
 var flagSets = []flagSet{
-	{"n", []string{"-n"}, Options{NoResolve: 1}, 200, false},
-	{"nn-e", []string{"-nn", "-e"}, Options{NoResolve: 2, Ether: true}, 200, false},
-	{"n-q", []string{"-n", "-q"}, Options{NoResolve: 1, Quick: true}, 200, false},
-	{"n-v", []string{"-n", "-v"}, Options{NoResolve: 1, Verbose: 1}, 200, false},
-	{"n-tt", []string{"-n", "-tt"}, Options{NoResolve: 1, Timestamp: 2}, 200, false},
-	{"n-#", []string{"-n", "-#"}, Options{NoResolve: 1, Number: true}, 200, false},
-	{"n-X", []string{"-n", "-X"}, Options{NoResolve: 1, HexASCII: 1}, 25, false},
-	{"nn-vv-S", []string{"-nn", "-vv", "-S"}, Options{NoResolve: 2, Verbose: 2, AbsoluteSeq: true}, 60, false},
-	{"n-ttt-xx", []string{"-n", "-ttt", "-xx"}, Options{NoResolve: 1, Timestamp: 3, Hex: 2}, 25, false},
-	{"n-tttt-A", []string{"-n", "-tttt", "-A"}, Options{NoResolve: 1, Timestamp: 4, ASCII: true}, 25, false},
-	{"n-vvv-e-S", []string{"-n", "-vvv", "-e", "-S"}, Options{NoResolve: 1, Verbose: 3, Ether: true, AbsoluteSeq: true}, 40, false},
-	{"resolve", nil, Options{}, 200, true},
-	{"resolve-e-v", []string{"-e", "-v"}, Options{Ether: true, Verbose: 1}, 200, true},
-	{"resolve-q-ttttt", []string{"-q", "-ttttt"}, Options{Quick: true, Timestamp: 5}, 200, true},
+	{"n", []string{"-n"}, Options{NoResolve: 1}, 200, false, ""},
+	{"nn-e", []string{"-nn", "-e"}, Options{NoResolve: 2, Ether: true}, 200, false, ""},
+	{"n-q", []string{"-n", "-q"}, Options{NoResolve: 1, Quick: true}, 200, false, ""},
+	{"n-v", []string{"-n", "-v"}, Options{NoResolve: 1, Verbose: 1}, 200, false, ""},
+	{"n-tt", []string{"-n", "-tt"}, Options{NoResolve: 1, Timestamp: 2}, 200, false, ""},
+	{"n-#", []string{"-n", "-#"}, Options{NoResolve: 1, Number: true}, 200, false, ""},
+	{"n-X", []string{"-n", "-X"}, Options{NoResolve: 1, HexASCII: 1}, 25, false, ""},
+	{"nn-vv-S", []string{"-nn", "-vv", "-S"}, Options{NoResolve: 2, Verbose: 2, AbsoluteSeq: true}, 60, false, ""},
+	{"n-ttt-xx", []string{"-n", "-ttt", "-xx"}, Options{NoResolve: 1, Timestamp: 3, Hex: 2}, 25, false, ""},
+	{"n-tttt-A", []string{"-n", "-tttt", "-A"}, Options{NoResolve: 1, Timestamp: 4, ASCII: true}, 25, false, ""},
+	{"n-vvv-e-S", []string{"-n", "-vvv", "-e", "-S"}, Options{NoResolve: 1, Verbose: 3, Ether: true, AbsoluteSeq: true}, 40, false, ""},
+	{"resolve", nil, Options{}, 200, true, ""},
+	{"resolve-e-v", []string{"-e", "-v"}, Options{Ether: true, Verbose: 1}, 200, true, ""},
+	{"resolve-q-ttttt", []string{"-q", "-ttttt"}, Options{Quick: true, Timestamp: 5}, 200, true, ""},
+	{"damaged-n-vvv-X", []string{"-n", "-vvv", "-X"}, Options{NoResolve: 1, Verbose: 3, HexASCII: 1}, 500, false, "damaged"},
+	{"damaged-n-e-A", []string{"-n", "-e", "-A"}, Options{NoResolve: 1, Ether: true, ASCII: true}, 500, false, "damaged"},
 }
 
 // captures lists the shared corpus (when present) and our own testdata.

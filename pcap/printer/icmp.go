@@ -101,7 +101,7 @@ func (p *Printer) icmpUnreach(b []byte, code uint8, dst func() string) string {
 	case 2:
 		return fmt.Sprintf("%s protocol %d unreachable", dst(), p.u8(b, 8+9))
 	case 3:
-		p.u8(b, 8+9)
+		p.need(b, 8+10) // ND_TCHECK_1(ip_p): icmp_print's own trunc label
 		hl := int(b[8]&0xf) * 4
 		dport := p.u16(b, 8+hl+2)
 		proto := b[8+9]

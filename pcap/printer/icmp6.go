@@ -155,7 +155,8 @@ func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
 // icmp6NoPort prints ", ADDR udp port P" from the quoted packet
 // (get_upperlayer walks HBH/DSTOPT/routing/fragment/AH headers).
 func (p *Printer) icmp6NoPort(oip []byte) {
-	nh := p.u8(oip, 6)
+	p.need(oip, 7) // get_upperlayer's ND_TTEST_1: NULL, then "goto trunc"
+	nh := oip[6]
 	off, hlen := 0, 40
 	for off < len(oip) {
 		off += hlen

@@ -66,6 +66,13 @@ func (p *Printer) mplsPayload(b []byte, length int, label uint32) {
 		p.puts(cond(p.o.Verbose > 0, "\n\t", " "))
 		p.ip6(b, length)
 	default:
-		p.defaultPrint(clip(b, length))
+		// ND_DEFAULTPRINT(p, length): past the captured bytes the dump
+		// ends in a longjmp.
+		if !p.suppressDefault() {
+			p.hexASCII("\n\t", clip(b, length))
+			if length > len(b) {
+				p.trunc()
+			}
+		}
 	}
 }
