@@ -39,11 +39,17 @@ func (s *session) captureLoop(ls liveSetup) error {
 	st, _ := ls.h.Stats()
 	close(done)
 	ls.h.Close()
+	var pe printError
+	if errors.As(loopErr, &pe) {
+		return s.exitPrintError(pe)
+	}
 	if interrupted && s.cfg.writeFile == "" {
 		// pcap_loop was broken mid-line perhaps: tcpdump adds a newline.
 		k.out.WriteString("\n")
 	}
-	if err := k.close(); err != nil && loopErr == nil && !isEPIPE(err) {
+	if err := k.close(); errors.As(err, &pe) {
+		return s.exitPrintError(pe)
+	} else if err != nil && loopErr == nil && !isEPIPE(err) {
 		loopErr = err
 	}
 	var mf errMaxFiles
@@ -75,7 +81,7 @@ func (s *session) loop(ls liveSetup, k *sink, pkts <-chan pcap.Packet, rerr <-ch
 		case p := <-pkts:
 			n++
 			if err := k.packet(p); err != nil {
-				if isEPIPE(err) {
+				if isEPIPE(err) && !errors.As(err, new(printError)) {
 					return n, true, nil
 				}
 				return n, false, err
@@ -158,4 +164,10 @@ func (s *session) printStats(st afpacket.Stats, captured int, final bool) {
 
 func isEPIPE(err error) bool {
 	return errors.Is(err, syscall.EPIPE) || errors.Is(err, io.ErrClosedPipe)
+}
+
+// exitPrintError ends like tcpdump's ndo_error(S_ERR_ND_WRITE_FILE).
+func (s *session) exitPrintError(pe printError) error {
+	fmt.Fprintf(s.stderr, "%s: %s\n", s.prog, pe.Error())
+	return exitError{14}
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	xbpf "golang.org/x/net/bpf"
 
@@ -48,9 +50,21 @@ func (s *session) readOffline() error {
 	if err != nil {
 		return err
 	}
-	n, loopErr := s.readLoop(r, prog, sink)
+	// As tcpdump: SIGPIPE, SIGINT and SIGTERM end the loop cleanly (a
+	// write into a closed pipe then fails with EPIPE instead of killing us).
+	sigc := make(chan os.Signal, 4)
+	signal.Notify(sigc, syscall.SIGPIPE, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigc)
+	n, loopErr := s.readLoop(r, prog, sink, sigc)
 	if err := sink.close(); err != nil && loopErr == nil {
 		loopErr = err
+	}
+	var pe printError
+	if errors.As(loopErr, &pe) {
+		return s.exitPrintError(pe)
+	}
+	if isEPIPE(loopErr) {
+		return nil // -w - into a closed pipe: tcpdump's SIGPIPE handler stops quietly
 	}
 	if loopErr != nil {
 		return loopErr
@@ -77,9 +91,16 @@ func (s *session) offlineFilter(lt uint32, snap int) ([]xbpf.RawInstruction, err
 
 // readLoop is pcap_loop over a savefile with -c: it returns how many
 // packets passed the filter and were handed to the sink.
-func (s *session) readLoop(r pcap.Reader, prog []xbpf.RawInstruction, sink *sink) (int, error) {
+func (s *session) readLoop(r pcap.Reader, prog []xbpf.RawInstruction, sink *sink, sigc <-chan os.Signal) (int, error) {
 	n := 0
 	for s.cfg.count == 0 || n < s.cfg.count {
+		select {
+		case sig := <-sigc:
+			if sig != syscall.SIGPIPE {
+				return n, nil
+			}
+		default:
+		}
 		pkt, err := r.Next()
 		if errors.Is(err, io.EOF) {
 			return n, nil

@@ -131,3 +131,31 @@ func TestReadWriteBytesMatchTcpdump(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedPipe mirrors tcpdump when its reader goes away: decoded text
+// fails with "Unable to write output" and status 14; a -w - stream just
+// stops, status 0.
+func TestClosedPipe(t *testing.T) {
+	dir := corpus(t)
+	in := dir + "/tcpdump/DECnet_Phone.pcap"
+	for _, tc := range []struct {
+		args []string
+		code int
+		tail string
+	}{
+		{[]string{"-r", in, "-n"}, 14, "tcpdump: Unable to write output: Broken pipe\n"},
+		{[]string{"-r", in, "-w", "-"}, 0, "snapshot length 65535\n"},
+	} {
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr.Close()
+		var e bytes.Buffer
+		code := Main("tcpdump", tc.args, strings.NewReader(""), pw, &e, nil)
+		pw.Close()
+		if code != tc.code || !strings.HasSuffix(e.String(), tc.tail) {
+			t.Errorf("%q into a closed pipe: exit %d stderr %q, want exit %d ending %q", tc.args, code, e.String(), tc.code, tc.tail)
+		}
+	}
+}

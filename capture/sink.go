@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"os"
 
@@ -67,14 +68,27 @@ func (k *sink) packet(pkt pcap.Packet) error {
 	if k.pr == nil {
 		return nil
 	}
-	if err := k.pr.Print(pkt); err != nil {
-		return err
+	if err := k.pr.Print(pkt); err != nil && !errors.Is(err, printer.ErrInternal) {
+		return printError{err}
 	}
 	if k.flushPr {
-		return k.out.Flush()
+		if err := k.out.Flush(); err != nil {
+			return printError{err}
+		}
 	}
 	return nil
 }
+
+// printError is a failed write of decoded text to stdout. tcpdump's
+// ndo_printf then exits at once with status 14 (S_ERR_ND_WRITE_FILE) and
+// "Unable to write output: <strerror>", without statistics. A decoder bug
+// on a hostile packet (printer.ErrInternal) is not one: the line was
+// printed with tcpdump's truncation marker and the capture goes on.
+type printError struct{ err error }
+
+func (e printError) Error() string { return "Unable to write output: " + strerror(e.err) }
+
+func (e printError) Unwrap() error { return e.err }
 
 // flush pushes buffered output (SIGUSR2, and before the statistics).
 func (k *sink) flush() error {
@@ -91,7 +105,10 @@ func (k *sink) flush() error {
 // close flushes stdout and closes the capture file so it ends on a whole
 // record.
 func (k *sink) close() error {
-	err := k.out.Flush()
+	var err error
+	if e := k.out.Flush(); e != nil {
+		err = printError{e}
+	}
 	if k.dump != nil {
 		if e := k.dump.close(); err == nil {
 			err = e
