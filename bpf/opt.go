@@ -538,9 +538,8 @@ func (e inEdge) redirect(to *block, entry **block) {
 func thread(entry *block, reject *block, weak bool) *block {
 	t := newValTab()
 	t.weak = weak
-	order := topoOrder(entry)
 	ins := map[*block][]inEdge{entry: {{kn: newKnow()}}}
-	for _, b := range order {
+	for _, b := range topoOrder(entry) {
 		if b.ret {
 			continue
 		}
@@ -554,41 +553,50 @@ func thread(entry *block, reject *block, weak bool) *block {
 			}
 			kept = append(kept, e)
 		}
-		if len(kept) == 0 {
-			continue
-		}
-		kn := kept[0].kn
-		for _, e := range kept[1:] {
-			kn = intersect(kn, e.kn, t.weak)
-		}
-		if !sum.div {
-			kn = kn.clone()
-			for _, v := range sum.risky {
-				kn.markLoaded(t, v)
-			}
-		}
-		if out, ok := t.decideBlock(kn, b, sum, false); ok {
-			// The test is decided but its loads must stay: both edges
-			// lead where the decided one does.
-			if out {
-				b.jf = b.jt
-			} else {
-				b.jt = b.jf
-			}
-		}
-		for _, sense := range []bool{true, false} {
-			to := b.jf
-			if sense {
-				to = b.jt
-			}
-			ekn := kn.clone()
-			if sum.kKnown {
-				ekn.learn(sum.tested, b.jop&0xf0, sum.k, sense, t.weak)
-			}
-			ins[to] = append(ins[to], inEdge{b, sense, ekn})
+		if len(kept) > 0 {
+			t.pushOut(b, sum, t.blockKnowledge(kept, sum), ins)
 		}
 	}
 	return entry
+}
+
+// blockKnowledge is what holds after b's statements on every path still
+// entering it: the intersection of its in-edges, plus its loads.
+func (t *valTab) blockKnowledge(kept []inEdge, sum blockSummary) *know {
+	kn := kept[0].kn
+	for _, e := range kept[1:] {
+		kn = intersect(kn, e.kn, t.weak)
+	}
+	if !sum.div {
+		kn = kn.clone()
+		for _, v := range sum.risky {
+			kn.markLoaded(t, v)
+		}
+	}
+	return kn
+}
+
+// pushOut records b's out-edges with what each branch teaches. A test
+// decided by kn keeps its loads but both edges go the decided way.
+func (t *valTab) pushOut(b *block, sum blockSummary, kn *know, ins map[*block][]inEdge) {
+	if out, ok := t.decideBlock(kn, b, sum, false); ok {
+		if out {
+			b.jf = b.jt
+		} else {
+			b.jt = b.jf
+		}
+	}
+	for _, sense := range []bool{true, false} {
+		to := b.jf
+		if sense {
+			to = b.jt
+		}
+		ekn := kn.clone()
+		if sum.kKnown {
+			ekn.learn(sum.tested, b.jop&0xf0, sum.k, sense, t.weak)
+		}
+		ins[to] = append(ins[to], inEdge{b, sense, ekn})
+	}
 }
 
 func (t *valTab) decideBlock(kn *know, b *block, sum blockSummary, root bool) (bool, bool) {
