@@ -433,11 +433,11 @@ func TestLiveOracle(t *testing.T) {
 	if _, err := exec.LookPath("tcpdump"); err != nil {
 		t.Skip("tcpdump not installed")
 	}
-	fs := flagSet{name: "live", args: args, limit: 300, opts: optionsFor(t, args)}
+	fs := flagSet{name: "live", args: args, limit: 5000, opts: optionsFor(t, args)}
 	files := captures(t)
 	golden := map[string][]string{}
 	for _, rel := range sortedKeys(files) {
-		cmd := exec.Command("tcpdump", append([]string{"-r", files[rel], "-c", "300"}, args...)...)
+		cmd := exec.Command("tcpdump", append([]string{"-r", files[rel], "-c", "5000"}, args...)...)
 		cmd.Env = append(os.Environ(), "TZ=UTC")
 		out, _ := cmd.Output()
 		golden[rel] = strings.SplitAfter(strings.TrimSuffix(string(out), "\n"), "\n")
