@@ -167,14 +167,13 @@ func refuse(r getopt.Result) error {
 func (c *config) setDirection(arg string) error {
 	switch strings.ToLower(arg) {
 	case "in":
-		c.direction = DirIn
+		c.direction = dirIn
 	case "out":
-		c.direction = DirOut
+		c.direction = dirOut
 	case "inout":
-		c.direction = DirInOut
+		c.direction = dirInOut
 	default:
 		return errorf("unknown capture direction `%s'", arg)
 	}
-	c.dirSet = true
 	return nil
 }

@@ -65,14 +65,14 @@ var longOpts = []getopt.Option{
 // maxSnaplen is libpcap's MAXIMUM_SNAPLEN: the default and the upper bound.
 const maxSnaplen = 262144
 
-// Direction is -Q: which packets the socket delivers.
-type Direction int
+// direction is -Q: which packets the socket delivers.
+type direction int
 
 // The three -Q values (PCAP_D_INOUT, PCAP_D_IN, PCAP_D_OUT).
 const (
-	DirInOut Direction = iota
-	DirIn
-	DirOut
+	dirInOut direction = iota
+	dirIn
+	dirOut
 )
 
 // config is everything the command line says, after tcpdump's own checks.
@@ -85,8 +85,7 @@ type config struct {
 	count      int    // -c; 0 = unlimited
 	snaplen    int    // -s; 0 = default
 	noPromisc  bool   // -p
-	direction  Direction
-	dirSet     bool // -Q given
+	direction  direction
 	packetBuf  bool // -U
 	lineBuf    bool // -l
 	nflag      int
