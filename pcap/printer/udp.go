@@ -181,6 +181,8 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.geneve(cp, length)
 	case "mpls":
 		p.mpls(cp, length)
+	case "radius":
+		p.radius(cp, length)
 	case "dhcp6":
 		p.dhcp6(cp)
 	case "sip":
@@ -392,4 +394,32 @@ func (p *Printer) dhcp6(b []byte) {
 	if p.o.Verbose > 0 {
 		p.unsupport("dhcp6-verbose")
 	}
+}
+
+var radiusCodes = map[uint8]string{1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
+	4: "Accounting-Request", 5: "Accounting-Response", 11: "Access-Challenge", 12: "Status-Server",
+	13: "Status-Client", 40: "Disconnect-Request", 41: "Disconnect-ACK", 42: "Disconnect-NAK",
+	43: "CoA-Request", 44: "CoA-ACK", 45: "CoA-NAK", 255: "Reserved"}
+
+// radius is radius_print without -v (the attribute decode of -v is
+// flagged unsupported).
+func (p *Printer) radius(b []byte, length int) {
+	p.enter("radius")
+	defer p.catchSoft()
+	p.need(b, 20)
+	n := int(p.u16(b, 2))
+	if n < 20 {
+		p.printTrunc()
+		return
+	}
+	n = min(n, length)
+	if p.o.Verbose > 0 {
+		p.unsupport("radius-verbose")
+		return
+	}
+	name, ok := radiusCodes[b[0]]
+	if !ok {
+		name = "Unknown Command"
+	}
+	p.printf("RADIUS, %s (%d), id: 0x%02x length: %d", name, b[0], b[1], n)
 }
