@@ -123,6 +123,10 @@ var extraExprs = []string{
 	"ip[1] * 4 > 1", "-len < 0", "- - len = len", "ip[2:2] / 0 = 0", "ip[2:2] % 0 = 0",
 	"vlan 4096", "port 65536", "ether[0:3] = 0", "tcp[0:8] = 0", "10.0.0.1", "tcp or 10.0.0.1",
 	"tcp and 80", "len-1 > 0", "port 08", "net 10.0.0.1/8", "host 10.0.0.1/24",
+	// Found by the random generator (live test, other seeds).
+	"0 <= link[tcp[9]]", "ether[sctp[12]] != 0", "link[ip[3]] > 0", "link[arp[20]:2] >= 1",
+	"ether[ip6[18]] = 0", "udp[20:2] >> -14 == 0xff", "ip[21] >> 1 - 14 <= 3", "tcp[6] >> -4 = 0",
+	"len >> 0x0800 != 0", "ether[icmp6[6:2]] != link[6:4]",
 }
 
 // bigExprs need more than 255 instructions somewhere, so conditional

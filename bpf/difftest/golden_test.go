@@ -138,6 +138,7 @@ func readSynthGolden(t *testing.T) ([]goldenRow, map[string]string) {
 func parseGoldenRow(f []string, npkts int) (goldenRow, error) {
 	r := goldenRow{dlt: f[0], expr: f[5], o: oracle{valid: f[1] == "valid"}}
 	if !r.o.valid {
+		r.o.why = f[4] // libpcap's error
 		return r, nil
 	}
 	var err error
@@ -182,7 +183,7 @@ func recordSynthGolden(t *testing.T) {
 	head.WriteString("# Verdicts of libpcap 1.10.3 (tcpdump -r FILE -w - EXPR, and with -O) on the packets\n" +
 		"# synthesised by packets_test.go; recorded by go test ./bpf/difftest -update.\n" +
 		"# #packets DLT count digest; then DLT, valid|invalid, libpcap instructions, bitmap (bit i = packet i,\n" +
-		"# hex, little-endian bit order), -O bitmap or '=' if identical, expression.\n")
+		"# hex, little-endian bit order), -O bitmap or '=' if identical (libpcap's error for invalid), expression.\n")
 	files := map[string]string{}
 	pkts := map[string][]packet{}
 	for _, l := range links {
@@ -214,7 +215,8 @@ func recordSynthGolden(t *testing.T) {
 func goldenLine(t *testing.T, dlt, path string, pkts []packet, e string) string {
 	prog, err := libpcapProgram(path, e, false)
 	if errors.Is(err, errInvalid) {
-		return fmt.Sprintf("%s\tinvalid\t-\t-\t-\t%s", dlt, e)
+		why := strings.ReplaceAll(err.Error(), "\t", " ")
+		return fmt.Sprintf("%s\tinvalid\t-\t-\t%s\t%s", dlt, why, e)
 	}
 	if err != nil {
 		t.Error(err)
