@@ -237,7 +237,7 @@ var sentinelPrefix = []xbpf.RawInstruction{
 	{Op: 0x00, K: 0},                                  // ld #0
 }
 
-// cookedHeader is the header libpcap builds for what the socket saw.
+// cookedHeaderFor is the header libpcap builds for what the socket saw.
 func cookedHeaderFor(lt bpf.LinkType, s seen) []byte {
 	if lt == bpf.LinkLinuxSLL {
 		h := binary.BigEndian.AppendUint16(nil, uint16(s.pkttype))

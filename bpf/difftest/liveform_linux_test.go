@@ -52,7 +52,7 @@ func toKernel(p packet, n int) kernelPacket {
 	return k
 }
 
-// livePrograms asks libpcap for its live-capture program: tcpdump -i lo
+// liveProgram asks libpcap for its live-capture program: tcpdump -i lo
 // -ddd enables the Linux BPF extensions (BPF_SPECIAL_VLAN_HANDLING) the
 // way a real capture does.
 func liveProgram(expr string, unopt bool) ([]xbpf.RawInstruction, error) {
