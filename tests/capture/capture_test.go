@@ -274,3 +274,45 @@ func TestListInterfacesInTargetNamespace(t *testing.T) {
 		t.Errorf("-D in the target's netns:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestFilterTheKernelCannotRunOnAny uses a filter that reads a cooked
+// header field the kernel does not provide (the SLL2 ARPHRD type):
+// libpcap then filters in userland, and so must gonsenter.
+func TestFilterTheKernelCannotRunOnAny(t *testing.T) {
+	p := newPair(t)
+	f := filepath.Join(t.TempDir(), "user.pcap")
+	r := p.start(t, nil, "-i", "any", "-c", "4", "-w", f, "link[8:2] = 1 and icmp")
+	p.ping(t, 3, "0.05", 0)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d\n%s", code, r.stderr.String())
+	}
+	_, pkts := readPcap(t, f)
+	if len(pkts) != 4 {
+		t.Fatalf("%d packets, want 4", len(pkts))
+	}
+	for i, pkt := range pkts {
+		if ty := icmpType(pkt, 20); ty != 0 && ty != 8 {
+			t.Errorf("packet %d is not an ICMP echo", i)
+		}
+	}
+}
+
+// TestNanosecondFile checks --nano: the file has the nanosecond magic and
+// tcpdump --nano reads nine-digit timestamps from it.
+func TestNanosecondFile(t *testing.T) {
+	p := newPair(t)
+	f := filepath.Join(t.TempDir(), "nano.pcap")
+	r := p.start(t, nil, "-i", "vA", "--nano", "-c", "2", "-w", f, "icmp")
+	p.ping(t, 2, "0.05", 0)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d\n%s", code, r.stderr.String())
+	}
+	b, err := os.ReadFile(f)
+	if err != nil || len(b) < 4 || !bytes.Equal(b[:4], []byte{0x4d, 0x3c, 0xb2, 0xa1}) {
+		t.Fatalf("not a nanosecond pcap: %v % x", err, b[:min(len(b), 4)])
+	}
+	out, _ := tcpdumpRead(t, f, "--nano", "-n")
+	if !regexp.MustCompile(`^\d\d:\d\d:\d\d\.\d{9} IP 192\.0\.2\.2 > 192\.0\.2\.1: ICMP echo request`).MatchString(out) {
+		t.Errorf("tcpdump --nano -r: %q", out)
+	}
+}
