@@ -41,7 +41,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		p.proto = "icmp"
 	}
 	if p.o.Verbose > 0 && length > 136 && (typ == 3 || typ == 11 || typ == 12) {
-		p.unsupport("icmp-multipart-ext")
+		p.icmpExtensions(b, length)
 	}
 }
 
@@ -159,4 +159,58 @@ func (p *Printer) icmpRouterAdvert(b []byte) string {
 		fmt.Fprintf(&s, " {%s %d}", p.names.ip4(b[off:]), p.u32(b, off+4))
 	}
 	return s.String()
+}
+
+var icmpExtObjects = map[uint8]string{1: "MPLS Stack Entry", 2: "Interface Identification"}
+
+// icmpExtensions prints RFC 4884 multi-part extensions after the quoted
+// packet (offset 136: version, checksum, then objects).
+func (p *Printer) icmpExtensions(b []byte, plen int) {
+	p.need(b, 141)
+	if b[5] == 0 && len(b) >= plen {
+		if checksum(0, b[136:plen]) != 0 {
+			return // no length field and no valid checksum: no extension
+		}
+	}
+	v := b[136] >> 4
+	p.printf("\n\tICMP Multi-Part extension v%d", v)
+	if v != 2 {
+		p.puts(" packet not supported")
+		return
+	}
+	hlen := plen - 136
+	if len(b) >= plen {
+		p.printf(", checksum 0x%04x (%scorrect), length %d", p.u16(b, 138), cond(checksum(0, b[136:plen]) != 0, "in", ""), hlen)
+	}
+	hlen -= 4
+	for off := 140; hlen > 4; {
+		p.need(from(b, off), 4)
+		tlen, class, ctype := int(b[off])<<8|int(b[off+1]), b[off+2], b[off+3]
+		off += 4
+		name, ok := icmpExtObjects[class]
+		if !ok {
+			name = "unknown"
+		}
+		p.printf("\n\t  %s Object (%d), Class-Type: %d, length %d", name, class, ctype, tlen)
+		hlen -= 4
+		if class == 0 || tlen < 4 {
+			return
+		}
+		tlen -= 4
+		if class == 1 && ctype == 1 {
+			e := p.u32(b, off)
+			p.printf("\n\t    label %d, tc %d", e>>12, (e>>9)&7)
+			if e&0x100 != 0 {
+				p.puts(", [S]")
+			}
+			p.printf(", ttl %d", e&0xff)
+		} else {
+			p.hex("\n\t    ", clip(from(b, off), tlen))
+		}
+		if hlen < tlen {
+			break
+		}
+		hlen -= tlen
+		off += tlen
+	}
 }

@@ -160,6 +160,7 @@ func synthEthernet() []synthPkt {
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 17, 5, 0, nil, udpSeg(ipB, ipA, 53, 40002, mx)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 6, 0, nil, icmpMsg(3, 3, make([]byte, 4), quoted)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 7, 0, nil, icmpMsg(11, 0, make([]byte, 4), quoted)))},
+		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 7, 0, nil, icmpMsg(11, 0, []byte{0, 32, 0, 0}, extICMP(quoted))))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 8, 0, nil, icmpMsg(3, 4, cat(be16(0), be16(1400)), quoted)))},
 		{data: eth(macA, macB, 0x0800, ipv4(ipB, ipA, 1, 9, 0, nil, icmpMsg(3, 1, make([]byte, 4), quoted)))},
 		{data: eth(bcast, macB, 0x0800, ipv4(ipB, []byte{224, 0, 0, 1}, 1, 9, 0, nil, icmpMsg(9, 0, cat([]byte{2, 2}, be16(1800)), cat(ipB, be32(0), []byte{192, 0, 2, 3}, be32(10)))))},
@@ -402,4 +403,13 @@ func TestWriteFuzzCapture(t *testing.T) {
 	if err := writePcap(out, 1, damagedHeaders(frames, seed, 40, 300)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// extICMP pads a quoted datagram to 128 bytes and appends an RFC 4884
+// extension with an MPLS label stack object.
+func extICMP(quoted []byte) []byte {
+	q := append(append([]byte(nil), quoted...), make([]byte, 128-len(quoted))...)
+	ext := cat([]byte{0x20, 0, 0, 0}, be16(8), []byte{1, 1}, be32(16000<<12|5<<9|0x100|1))
+	binary.BigEndian.PutUint16(ext[2:], sum16(ext))
+	return cat(q, ext)
 }
