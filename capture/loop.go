@@ -39,6 +39,12 @@ func (s *session) captureLoop(ls liveSetup) error {
 	st, _ := ls.h.Stats()
 	close(done)
 	ls.h.Close()
+	return s.finish(k, st, n, interrupted, loopErr)
+}
+
+// finish flushes and closes the output, reports a capture error, and
+// prints the statistics, in tcpdump's order.
+func (s *session) finish(k *sink, st afpacket.Stats, n int, interrupted bool, loopErr error) error {
 	var pe printError
 	if errors.As(loopErr, &pe) {
 		return s.exitPrintError(pe)

@@ -32,10 +32,7 @@ func (s *session) readOffline() error {
 		return err
 	}
 	lt, snap := uint32(r.LinkType()), int(r.Snaplen())
-	fmt.Fprintf(s.stderr, "reading from file %s%s, snapshot length %d\n", c.readFile, linkTypeText(lt), snap)
-	if lt == uint32(pcap.LinkLinuxSLL2) {
-		fmt.Fprintln(s.stderr, "Warning: interface names might be incorrect")
-	}
+	s.readingBanner(lt, snap)
 	prog, err := s.offlineFilter(lt, snap)
 	if err != nil || c.dflag > 0 {
 		if err == nil {
@@ -50,8 +47,27 @@ func (s *session) readOffline() error {
 	if err != nil {
 		return err
 	}
-	// As tcpdump: SIGPIPE, SIGINT and SIGTERM end the loop cleanly (a
-	// write into a closed pipe then fails with EPIPE instead of killing us).
+	n, err := s.readAll(r, prog, sink)
+	if err == nil && c.countMode {
+		fmt.Fprintf(s.stdout, "%d packet%s\n", n, plural(n))
+	}
+	return err
+}
+
+// readingBanner is tcpdump's "reading from file" line, plus its warning
+// that SLL2 interface indexes are resolved on the reading machine.
+func (s *session) readingBanner(lt uint32, snap int) {
+	fmt.Fprintf(s.stderr, "reading from file %s%s, snapshot length %d\n", s.cfg.readFile, linkTypeText(lt), snap)
+	if lt == uint32(pcap.LinkLinuxSLL2) {
+		fmt.Fprintln(s.stderr, "Warning: interface names might be incorrect")
+	}
+}
+
+// readAll runs the loop and closes the sink. As in tcpdump, SIGPIPE,
+// SIGINT and SIGTERM end it cleanly (a write into a closed pipe then fails
+// with EPIPE instead of killing us): -w - into a closed pipe stops quietly,
+// decoded text that cannot be written ends with status 14.
+func (s *session) readAll(r pcap.Reader, prog []xbpf.RawInstruction, sink *sink) (int, error) {
 	sigc := make(chan os.Signal, 4)
 	signal.Notify(sigc, syscall.SIGPIPE, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sigc)
@@ -60,19 +76,17 @@ func (s *session) readOffline() error {
 		loopErr = err
 	}
 	var pe printError
-	if errors.As(loopErr, &pe) {
-		return s.exitPrintError(pe)
+	var mf errMaxFiles
+	switch {
+	case errors.As(loopErr, &pe):
+		return n, s.exitPrintError(pe)
+	case errors.As(loopErr, &mf):
+		fmt.Fprintln(s.stderr, mf.Error())
+		return n, nil
+	case isEPIPE(loopErr):
+		return n, nil
 	}
-	if isEPIPE(loopErr) {
-		return nil // -w - into a closed pipe: tcpdump's SIGPIPE handler stops quietly
-	}
-	if loopErr != nil {
-		return loopErr
-	}
-	if c.countMode {
-		fmt.Fprintf(s.stdout, "%d packet%s\n", n, plural(n))
-	}
-	return nil
+	return n, loopErr
 }
 
 // offlineFilter compiles the expression for a savefile. An empty expression
