@@ -7,6 +7,22 @@
 //
 // Namespaces are not this package's business: Main receives a runner that
 // executes a function on a thread inside the target's network namespace, and
-// uses it only to look up interfaces and create the packet socket. Files are
-// opened by the caller's threads, so `-w f.pcap` lands on the host.
+// uses it only to look up interfaces, resolve SLL2 interface indexes and
+// create the packet socket. Files are opened by the caller's threads (which
+// never change mount namespace), so `-w f.pcap` lands on the host.
+//
+// Where gonsenter differs from Debian's tcpdump 4.99.3, on purpose:
+//   - --version and the usage text name gonsenter and have no OpenSSL line;
+//   - there is no default -Z: Debian's tcpdump drops to user "tcpdump" when
+//     run as root, which breaks `-w` into root-owned directories; with -Z USER
+//     gonsenter drops exactly as tcpdump does (after opening the socket,
+//     before creating the -w file, "dropped privs to USER");
+//   - options whose feature is not built in are refused with
+//     "option -X is not supported by gonsenter" and status 1 instead of being
+//     ignored: -z (no post-rotate commands are run), -I, -j, -J, -K, -E, -M,
+//     -V, -m, -T, -b, -f, -H, -N, -u and --fp-type;
+//   - --pcapng writes pcapng instead of pcap (tcpdump cannot);
+//   - a live device is opened twice: once without a filter to learn its
+//     link type (the filter must be compiled for it, and afpacket attaches it
+//     before binding, so no unfiltered packet is ever queued), then for real.
 package capture
