@@ -15,6 +15,8 @@ const (
 	LinkRAW       LinkType = 101 // LINKTYPE_RAW (DLT_RAW), bare IPv4/IPv6
 	LinkLinuxSLL  LinkType = 113 // Linux cooked v1
 	LinkLinuxSLL2 LinkType = 276 // Linux cooked v2 (tcpdump -i any)
+	LinkIPv4      LinkType = 228 // LINKTYPE_IPV4, bare IPv4 only
+	LinkIPv6      LinkType = 229 // LINKTYPE_IPV6, bare IPv6 only
 )
 
 // KernelForm selects how the program is shaped for a live Linux socket.

@@ -87,7 +87,7 @@ func newGen(lt LinkType, o Options) (*gen, error) {
 		g.offLinkType, g.offLinkPL = 14, 16
 	case LinkLinuxSLL2:
 		g.offLinkType, g.offLinkPL = 0, 20
-	case LinkRAW:
+	case LinkRAW, LinkIPv4, LinkIPv6:
 		g.offLinkType, g.offLinkPL = -1, 0
 	default:
 		return nil, unsupported(fmt.Sprintf("link type %d", lt))
@@ -107,6 +107,10 @@ func (g *gen) linkName() string {
 		return "Linux cooked v1"
 	case LinkLinuxSLL2:
 		return "Linux cooked v2"
+	case LinkIPv4:
+		return "Raw IPv4"
+	case LinkIPv6:
+		return "Raw IPv6"
 	}
 	return "Raw IP"
 }
@@ -192,6 +196,10 @@ func (g *gen) linktype(p uint32) frag {
 		return g.eqLT(0, 2, p)
 	}
 	switch g.lt {
+	case LinkIPv4:
+		return constFrag(p == etherIP)
+	case LinkIPv6:
+		return constFrag(p == etherIPv6)
 	case LinkRAW:
 		switch p {
 		case etherIP:

@@ -296,3 +296,19 @@ func TestDeadHandleAncillary(t *testing.T) {
 		}
 	}
 }
+
+// TestRawIPFamilies checks LINKTYPE_IPV4/IPV6: the own family is
+// constant true, the other constant false (tcpdump -y IPV4|IPV6 -d).
+func TestRawIPFamilies(t *testing.T) {
+	if p := mustCompile(t, "ip", LinkIPv4); len(p) != 1 || p[0].K != 262144 {
+		t.Errorf("IPV4 ip: %v", p)
+	}
+	for lt, expr := range map[LinkType]string{LinkIPv4: "ip6", LinkIPv6: "host 1.2.3.4"} {
+		if _, err := Compile(expr, lt, 0); err == nil || err.Error() != "expression rejects all packets" {
+			t.Errorf("%d %q: %v", lt, expr, err)
+		}
+	}
+	if _, err := Compile("vlan", LinkIPv6, 0); err == nil || err.Error() != "no VLAN support for Raw IPv6" {
+		t.Errorf("IPV6 vlan: %v", err)
+	}
+}

@@ -694,7 +694,7 @@ func (g *gen) hostName(name string, q qual) (frag, error) {
 	// Without a link-type field (RAW) the default protocol is the
 	// address's own IP version (gen_scode's tproto/tproto6).
 	q4, q6 := q, q
-	if g.lt == LinkRAW && q.proto == "" {
+	if g.offLinkType < 0 && q.proto == "" {
 		q4.proto, q6.proto = "ip", "ip6"
 	}
 	var fs []frag

@@ -26,7 +26,8 @@ var update = flag.Bool("update", false, "re-record testdata golden files from th
 
 const oracleGolden = "testdata/oracle.tsv"
 
-var dltNames = map[string]LinkType{"EN10MB": LinkEN10MB, "LINUX_SLL": LinkLinuxSLL, "LINUX_SLL2": LinkLinuxSLL2, "RAW": LinkRAW}
+var dltNames = map[string]LinkType{"EN10MB": LinkEN10MB, "LINUX_SLL": LinkLinuxSLL, "LINUX_SLL2": LinkLinuxSLL2, "RAW": LinkRAW,
+	"IPV4": LinkIPv4, "IPV6": LinkIPv6}
 
 type oracleCase struct {
 	dlt, expr string
@@ -243,6 +244,12 @@ func synthesize(out map[LinkType][]packet, p packet) {
 	payload := p.data[14:]
 	if et == 0x800 || et == 0x86dd {
 		out[LinkRAW] = append(out[LinkRAW], packet{payload, p.wirelen - 14})
+	}
+	if et == 0x800 {
+		out[LinkIPv4] = append(out[LinkIPv4], packet{payload, p.wirelen - 14})
+	}
+	if et == 0x86dd {
+		out[LinkIPv6] = append(out[LinkIPv6], packet{payload, p.wirelen - 14})
 	}
 	proto := et
 	if et <= 1500 {

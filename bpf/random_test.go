@@ -61,7 +61,7 @@ func TestRandomAgainstTcpdump(t *testing.T) {
 	pkts := readPcaps(t, filepath.Join(sharedTestdata(t), "pcaps"))
 	dir := t.TempDir()
 	r := rand.New(rand.NewSource(int64(n)))
-	dlts := []string{"EN10MB", "EN10MB", "LINUX_SLL", "LINUX_SLL2", "RAW"}
+	dlts := []string{"EN10MB", "EN10MB", "LINUX_SLL", "LINUX_SLL2", "RAW", "IPV4", "IPV6"}
 	var fixed [][2]string
 	if f := os.Getenv("BPFEXPRS"); f != "" {
 		data, _ := os.ReadFile(f)
