@@ -22,14 +22,6 @@ type synthPkt struct {
 	wirLen int // 0: len(data)
 }
 
-func bytes16(c byte) []byte {
-	b := make([]byte, 16)
-	for i := range b {
-		b[i] = c
-	}
-	return b
-}
-
 func be16(v int) []byte    { return binary.BigEndian.AppendUint16(nil, uint16(v)) }
 func be32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
 

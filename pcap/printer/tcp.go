@@ -443,11 +443,7 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, flags ui
 		case "resp":
 			p.resp(b, length)
 		case "bgp":
-			p.enter("bgp")
-			p.puts(": BGP")
-			if p.o.Verbose > 0 {
-				p.unsupport("bgp-verbose")
-			}
+			p.bgp(b)
 		default:
 			p.unsupport(e.name)
 		}
