@@ -35,9 +35,15 @@ install: build
 bench: build
 	./bench/run.sh
 
+# Each native fuzz target for FUZZTIME (the parsers of untrusted input).
+FUZZTIME ?= 30s
+FUZZ_TARGETS := ./compat/getopt:FuzzParse ./bpf:FuzzCompile ./pcap:FuzzPcapReader \
+	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./nsenter:FuzzParsePID ./nsenter:FuzzEnviron
 fuzz:
-	$(GO) test ./compat/getopt -run '^$$' -fuzz FuzzParse -fuzztime 30s
-	$(GO) test ./bpf -run '^$$' -fuzz FuzzCompile -fuzztime 30s
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== $$t"; \
+		$(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 clean:
 	rm -rf bin
