@@ -18,11 +18,15 @@ func FuzzCompile(f *testing.F) {
 		"ether proto \\stp", "src and dst host ::1", "(((tcp)))", "len / ip[0] > 1",
 	} {
 		f.Add(s, uint8(0))
+		f.Add(s, uint8(6)) // LiveEthernet
 	}
-	lts := []LinkType{LinkEN10MB, LinkLinuxSLL, LinkLinuxSLL2, LinkRAW}
+	lts := []LinkType{LinkEN10MB, LinkLinuxSLL, LinkLinuxSLL2, LinkRAW, LinkIPv4, LinkIPv6}
 	f.Fuzz(func(t *testing.T, expr string, sel uint8) {
 		lt := lts[int(sel)%len(lts)]
-		noHosts := Options{LookupHost: func(string) ([]string, error) { return []string{"192.0.2.1", "2001:db8::1"}, nil }}
+		noHosts := Options{
+			LookupHost: func(string) ([]string, error) { return []string{"192.0.2.1", "2001:db8::1"}, nil },
+			Form:       KernelForm(int(sel) / len(lts) % 3),
+		}
 		prog, err := CompileOptions(expr, lt, 65535, noHosts)
 		if (err == nil) == (prog == nil) {
 			t.Fatalf("%q: program %v with error %v", expr, prog, err)
