@@ -204,7 +204,8 @@ func TestSIGINTLeavesAValidFileAndPrintsStatistics(t *testing.T) {
 // flags: the two texts must be identical.
 func TestLiveTextMatchesTcpdumpReadingTheFile(t *testing.T) {
 	p := newPair(t)
-	for _, flags := range [][]string{{"-n"}, {"-n", "-e", "-v"}, {"-tt", "-X"}, {"-n", "-i", "any"}, {"-n", "-i", "any", "-e"}} {
+	for _, flags := range [][]string{{"-n"}, {"-n", "-e", "-v"}, {"-tt", "-X"}, {"-n", "-i", "any"}, {"-n", "-i", "any", "-e"},
+		{"-n", "-A", "-q", "-#"}, {"-XX", "-vv", "-ttttt"}, {"-x", "-S", "-tttt"}, {"-i", "any", "-xx", "-n", "-v"}} {
 		f := filepath.Join(t.TempDir(), "text.pcap")
 		args := append([]string{"-i", "vA"}, flags...)
 		r := p.start(t, nil, append(args, "--print", "-c", "6", "-w", f, "icmp")...)

@@ -62,6 +62,8 @@ func TestMultiCallTcpdumpMatchesTcpdump(t *testing.T) {
 		{0, []string{"-i", "lo", "-y", "LINUX_SLL", "-c", "1"}},
 		{0, []string{"-i", "lo", "-L"}},
 		{0, []string{"-i", "any", "-L"}},
+		{0, []string{"-i", "any", "-d", "ip"}},
+		{0, []string{"-i", "lo", "-ddd", "icmp"}},
 	} {
 		wo, we, wc := runAs(t, tc.uid, real, tc.args...)
 		go_, ge, gc := runAs(t, tc.uid, ours, tc.args...)
