@@ -58,6 +58,7 @@ type gen struct {
 	// that link header starts (link[] accessors are relative to it).
 	ppp        bool
 	offLinkHdr int
+	hdrVar     bool // offLinkHdr has the variable part too (pppoes after a live vlan)
 
 	// mplsDepth counts "mpls" primitives so far (label_stack_depth): each
 	// moves the network layer 4 bytes on and turns ip/ip6 tests into
@@ -253,6 +254,7 @@ func (g *gen) pppoe(n otherNode) (frag, error) {
 		f = and(f, g.cmpPL(0, 4, jJEQ, n.n, 0xffff))
 	}
 	g.ppp = true
+	g.hdrVar = g.varOff
 	g.offLinkHdr = g.offLinkPL + 6
 	g.offLinkType = g.offLinkHdr
 	g.offLinkPL = g.offLinkHdr + 2

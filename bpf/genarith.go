@@ -288,7 +288,7 @@ func (g *gen) load(a loadArith) (acode, error) {
 	default:
 		return acode{}, semErr("unsupported index operation")
 	}
-	varPart := g.varOff && a.proto != "link"
+	varPart := g.varOff && (a.proto != "link" || g.hdrVar)
 	switch {
 	case idx.konst && !varPart:
 		return acode{s: []xbpf.RawInstruction{stmt(loadOp(a.size, mABS), uint32(base)+idx.k)}, checks: checks}, nil

@@ -26,6 +26,8 @@ var liveExprs = []string{
 	"tcp port 80", "inbound", "outbound", "ifindex 1", "vlan and net 10.0.0.0/8 and portrange 1-1024",
 	"vlan and tcp", "vlan and udp", "vlan and tcp[13] & 2 != 0", "vlan and ip[ip[0] & 0xf] > 0",
 	"vlan 1 or vlan 2 or vlan 3 or vlan 4", "vlan and (tcp or udp) and len > 100", "outbound and vlan",
+	"vlan and pppoes and ether[0] = 1", "vlan and pppoes 5 and tcp port 80", "vlan and mpls and ip",
+	"vlan and llc", "ifindex 2 and vlan 3",
 }
 
 func recordLive(t *testing.T) {
