@@ -317,3 +317,21 @@ func TestNanosecondFile(t *testing.T) {
 		t.Errorf("tcpdump --nano -r: %q", out)
 	}
 }
+
+// TestDefaultInterfaceIsTheTargets checks that without -i the first
+// interface of the target's namespace is chosen, as tcpdump run inside it
+// would choose (never one of the host's).
+func TestDefaultInterfaceIsTheTargets(t *testing.T) {
+	p := newPair(t)
+	r := p.start(t, nil, "-c", "2", "-n", "icmp")
+	p.ping(t, 1, "0.05", 0)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d\n%s", code, r.stderr.String())
+	}
+	if want := "listening on vA, link-type EN10MB (Ethernet)"; !strings.Contains(r.stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", r.stderr.String(), want)
+	}
+	if n := strings.Count(r.stdout.String(), "ICMP echo"); n != 2 {
+		t.Errorf("stdout has %d ICMP lines:\n%s", n, r.stdout.String())
+	}
+}
