@@ -29,13 +29,14 @@ type Target struct {
 	exited chan struct{}
 }
 
-// Fullness of the namespace set a target is started with.
+// Scripts the targets run inside their new namespaces before parking in sleep.
 const (
-	// FullScript runs inside every namespace type: it names the host, mounts a
-	// tmpfs with a marker on /mnt and parks in /mnt/sub.
+	// fullScript names the host, mounts a tmpfs with a marker on /mnt (the
+	// mount is private to the target's mount namespace) and parks in /mnt/sub.
 	fullScript = `hostname nstarget && mount -t tmpfs none /mnt && echo inside > /mnt/marker &&
 mkdir /mnt/sub && cd /mnt/sub && exec sleep 600`
-	// noUserScript also gives the target a small fixed environment (for -e).
+	// noUserScript does the same with other values, parks in /mnt and gives
+	// the target a small fixed environment with a duplicate (for -e).
 	noUserScript = `hostname nstest && mount -t tmpfs none /mnt && echo inside-n > /mnt/marker &&
 cd /mnt && exec env -i A=1 BB=22 C=3 A=9 sleep 600`
 )
