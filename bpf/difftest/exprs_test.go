@@ -143,8 +143,8 @@ func bigExprs() []string {
 }
 
 // ownExpressions is the golden test's expression list: every distinct
-// expression of core-exprs.tsv plus extraExprs, each tried on all four
-// link types.
+// expression of core-exprs.tsv plus extraExprs, each tried on every
+// link type.
 func ownExpressions(t testing.TB, shared string) []string {
 	seen := map[string]bool{}
 	var out []string

@@ -320,8 +320,8 @@ func linkFrame(f frame, lt bpf.LinkType, n int) (packet, bool) {
 	switch lt {
 	case bpf.LinkEN10MB:
 		hdr = cat(f.dst, f.src)
-	case bpf.LinkRAW:
-		if len(f.tags) > 0 || f.etype != 0x0800 && f.etype != 0x86dd {
+	case bpf.LinkRAW, bpf.LinkIPv4, bpf.LinkIPv6:
+		if len(f.tags) > 0 || !rawCarries(lt, f.etype) {
 			return packet{}, false
 		}
 		body = body[2:]
@@ -342,6 +342,17 @@ func linkFrame(f frame, lt bpf.LinkType, n int) (packet, bool) {
 		data = data[:len(hdr)+f.cut]
 	}
 	return packet{data: data, wire: uint32(wire)}, true
+}
+
+// rawCarries reports whether a link type without header carries etype.
+func rawCarries(lt bpf.LinkType, etype uint16) bool {
+	switch lt {
+	case bpf.LinkIPv4:
+		return etype == 0x0800
+	case bpf.LinkIPv6:
+		return etype == 0x86dd
+	}
+	return etype == 0x0800 || etype == 0x86dd
 }
 
 // cookedHeader builds a LINUX_SLL (16 bytes) or LINUX_SLL2 (20 bytes)

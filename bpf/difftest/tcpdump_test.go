@@ -26,6 +26,8 @@ var links = []struct {
 	{"LINUX_SLL", bpf.LinkLinuxSLL},
 	{"LINUX_SLL2", bpf.LinkLinuxSLL2},
 	{"RAW", bpf.LinkRAW},
+	{"IPV4", bpf.LinkIPv4},
+	{"IPV6", bpf.LinkIPv6},
 }
 
 func linkByName(name string) (bpf.LinkType, bool) {
