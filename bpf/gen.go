@@ -65,6 +65,9 @@ type gen struct {
 	// bottom-of-stack + IP version checks.
 	mplsDepth int
 	offNL     int // bytes of MPLS labels included in offLinkPL (off_nl)
+	// nosnap is where an OSI network PDU starts past the link payload
+	// (off_nl_nosnap): 3 on Ethernet (802.2 LLC header), else 0.
+	nosnap int
 
 	// err is the first error raised where a fragment is expected
 	// ("unsupported protocol over mpls"); graph reports it.
@@ -83,7 +86,7 @@ func newGen(lt LinkType, o Options) (*gen, error) {
 	g := &gen{lt: lt, opts: o}
 	switch lt {
 	case LinkEN10MB:
-		g.offLinkType, g.offLinkPL = 12, 14
+		g.offLinkType, g.offLinkPL, g.nosnap = 12, 14, 3
 	case LinkLinuxSLL:
 		g.offLinkType, g.offLinkPL = 14, 16
 	case LinkLinuxSLL2:
@@ -229,6 +232,24 @@ func (g *gen) linktype(p uint32) frag {
 	return g.eqLT(0, 2, p)
 }
 
+// isisPDUs are the IS-IS PDU types of the l1, l2, iih, lsp, snp, csnp
+// and psnp abbreviations (gen_proto_abbrev).
+var isisPDUs = map[string][]uint32{
+	"l1": {26, 24, 18, 17, 15}, "l2": {27, 25, 20, 17, 16}, "iih": {17, 16, 15},
+	"lsp": {20, 18}, "snp": {27, 26, 25, 24}, "csnp": {25, 24}, "psnp": {27, 26},
+}
+
+// isoProto is gen_proto for Q_ISO: LLC SAP 0xfe and the network layer
+// protocol identifier.
+func (g *gen) isoProto(v uint32) frag {
+	return and(g.linktype(0xfe), g.eqPL(g.nosnap, 1, v))
+}
+
+// isisPDU is gen_proto for Q_ISIS: IS-IS with PDU type t.
+func (g *gen) isisPDU(t uint32) frag {
+	return and(g.isoProto(0x83), g.eqPL(g.nosnap+4, 1, t))
+}
+
 // pppTypes is libpcap's ethertype_to_ppptype.
 var pppTypes = map[uint32]uint32{
 	etherIP: 0x21, etherIPv6: 0x57, 0x6003: 0x27, 0x809b: 0x29, 0x0600: 0x25,
@@ -258,7 +279,7 @@ func (g *gen) pppoe(n otherNode) (frag, error) {
 	g.offLinkHdr = g.offLinkPL + 6
 	g.offLinkType = g.offLinkHdr
 	g.offLinkPL = g.offLinkHdr + 2
-	g.offNL = 0
+	g.offNL, g.nosnap = 0, 0
 	return f, nil
 }
 
@@ -412,6 +433,18 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 		return g.linktype(0x42), nil
 	case "iso":
 		return g.linktype(0xfe), nil
+	case "esis":
+		return g.isoProto(0x82), nil
+	case "isis":
+		return g.isoProto(0x83), nil
+	case "clnp":
+		return g.isoProto(0x81), nil
+	case "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp":
+		var fs []frag
+		for _, t := range isisPDUs[p] {
+			fs = append(fs, g.isisPDU(t))
+		}
+		return orAll(fs...), nil
 	case "decnet", "lat", "sca", "mopdl", "moprc":
 		return g.linktype(eprotos[p]), nil
 	case "netbeui":

@@ -476,8 +476,12 @@ func (g *gen) proto(v uint32, q qual) (frag, error) {
 		return frag{}, semErr("%s does not encapsulate another protocol", strings.ToUpper(q.proto))
 	case "atalk":
 		return frag{}, semErr("AppleTalk encapsulation is not specifiable")
-	case "iso", "esis", "isis", "clnp", "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp":
-		return frag{}, unsupported(q.proto + " proto")
+	case "iso":
+		return g.isoProto(v), nil
+	case "isis":
+		return g.isisPDU(v), nil
+	case "clnp":
+		return frag{}, semErr("'clnp proto' is not supported")
 	}
 	return frag{}, semErr("'%s proto' is bogus", q.proto)
 }

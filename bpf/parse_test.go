@@ -128,7 +128,6 @@ func TestUnsupported(t *testing.T) {
 		{"atalk", "atalk"},
 		{"ipx", "ipx"},
 		{"decnet host 1.2", "decnet addresses"},
-		{"esis", "esis"},
 		{"byte 2 & 3", "byte &"},
 		{"net localnet", "network name 'localnet'"},
 	} {
