@@ -11,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
@@ -172,13 +171,9 @@ func TestSIGINTLeavesAValidFileAndPrintsStatistics(t *testing.T) {
 	r := p.start(t, nil, "-i", "vA", "-w", f, "icmp")
 	p.ping(t, 5, "0.05", 0)
 	// Packets reach userland when the kernel retires a ring block (after
-	// at most tcpdump's 1 s timeout). SIGUSR1 prints the statistics on one
-	// line and goes on capturing: ask until all ten have been captured.
+	// at most tcpdump's 1 s timeout); SIGUSR1 reports progress on one line.
+	r.waitCaptured(t, 10)
 	re := regexp.MustCompile(`\ngonsenter: 10 packets captured, \d+ packets received by filter, 0 packets dropped by kernel\n$`)
-	for i := 0; i < 50 && !re.MatchString(r.stderr.String()); i++ {
-		r.cmd.Process.Signal(syscall.SIGUSR1)
-		time.Sleep(200 * time.Millisecond)
-	}
 	if !re.MatchString(r.stderr.String()) {
 		t.Errorf("SIGUSR1: stderr %q", r.stderr.String())
 	}
@@ -232,8 +227,13 @@ func TestRotationBySizeAndTime(t *testing.T) {
 	p := newPair(t)
 	dir := t.TempDir()
 	// -C 1 -W 3: 1,000,000-byte files cap.pcap0..2, reused as a ring.
-	r := p.start(t, nil, "-i", "vA", "-C", "1", "-W", "3", "-c", "1600", "-w", filepath.Join(dir, "cap.pcap"), "icmp")
-	p.ping(t, 60, "0.02", 20000)
+	// 70 pings of 20000 bytes are ~1960 fragments, ~2.9 MB; a large ring
+	// (-B) keeps the kernel from dropping any, and the capture is stopped
+	// once 1500 frames (> 2 MB, three files) have been written.
+	r := p.start(t, nil, "-i", "vA", "-B", "16384", "-C", "1", "-W", "3", "-w", filepath.Join(dir, "cap.pcap"), "icmp")
+	p.ping(t, 70, "0.02", 20000)
+	r.waitCaptured(t, 1500)
+	r.cmd.Process.Signal(syscall.SIGINT)
 	if code := r.wait(t); code != 0 {
 		t.Fatalf("-C: exit %d\n%s", code, r.stderr.String())
 	}

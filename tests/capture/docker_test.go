@@ -72,7 +72,7 @@ func TestCaptureInsideDockerContainer(t *testing.T) {
 	p := &pair{pid: pid}
 	f := filepath.Join(t.TempDir(), "docker.pcap")
 	r := p.start(t, nil, "-i", "lo", "-c", "10", "-w", f, "icmp")
-	if out, err := exec.Command("docker", "exec", name, "ping", "-c", "5", "-i", "0.05", "127.0.0.1").CombinedOutput(); err != nil {
+	if out, err := exec.Command("docker", "exec", name, "ping", "-c", "6", "-i", "0.05", "127.0.0.1").CombinedOutput(); err != nil {
 		t.Fatalf("docker exec ping: %v\n%s", err, out)
 	}
 	if code := r.wait(t); code != 0 {

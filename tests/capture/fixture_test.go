@@ -11,9 +11,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -208,6 +210,23 @@ func (r *run) wait(t *testing.T) int {
 		t.Fatalf("capture did not exit\nstderr: %s", r.stderr.String())
 	}
 	return -1
+}
+
+// waitCaptured sends SIGUSR1 (tcpdump's one-line statistics, capture goes
+// on) until the capture reports at least n packets captured.
+func (r *run) waitCaptured(t *testing.T, n int) {
+	t.Helper()
+	re := regexp.MustCompile(`gonsenter: (\d+) packets? captured, [^\n]*\n$`)
+	for i := 0; i < 100; i++ {
+		r.cmd.Process.Signal(syscall.SIGUSR1)
+		time.Sleep(200 * time.Millisecond)
+		if m := re.FindStringSubmatch(r.stderr.String()); m != nil {
+			if got, _ := strconv.Atoi(m[1]); got >= n {
+				return
+			}
+		}
+	}
+	t.Fatalf("fewer than %d packets captured after 20 s:\n%s", n, r.stderr.String())
 }
 
 // tcpdumpRead runs the real tcpdump -r on a file with extra flags.
