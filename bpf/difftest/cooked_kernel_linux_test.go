@@ -41,6 +41,10 @@ func TestCookedSocketKernel(t *testing.T) {
 		// The thread enters a new network namespace and is never
 		// unlocked, so the runtime discards it when this goroutine ends.
 		runtime.LockOSThread()
+		if err := pinToOneCPU(); err != nil {
+			errc <- err
+			return
+		}
 		errc <- cookedKernelRun(t, exprs)
 	}()
 	if err := <-errc; err != nil {
@@ -52,6 +56,22 @@ func TestCookedSocketKernel(t *testing.T) {
 }
 
 var errSkip = errors.New("skip")
+
+// pinToOneCPU keeps the calling (locked) thread on one CPU, so all its
+// packets go through one backlog queue in order.
+func pinToOneCPU() error {
+	var set, one unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &set); err != nil {
+		return os.NewSyscallError("sched_getaffinity", err)
+	}
+	for cpu := 0; cpu < 1024; cpu++ {
+		if set.IsSet(cpu) {
+			one.Set(cpu)
+			break
+		}
+	}
+	return os.NewSyscallError("sched_setaffinity", unix.SchedSetaffinity(0, &one))
+}
 
 func cookedKernelRun(t *testing.T, exprs []string) error {
 	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {

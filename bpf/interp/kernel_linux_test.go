@@ -27,6 +27,11 @@ import (
 // datagrams never appear on the host's lo; otherwise it uses the host's
 // loopback like golang.org/x/net/bpf's own tests.
 func TestAgainstKernel(t *testing.T) {
+	// Locked and pinned to one CPU, all datagrams go through one
+	// backlog queue, so the sentinel cannot overtake a test datagram.
+	// The thread is never unlocked: the runtime discards it afterwards.
+	runtime.LockOSThread()
+	pinToOneCPU(t)
 	privateNetns(t)
 	rx, tx := udpPair(t)
 	r := rand.New(rand.NewSource(2))
@@ -65,14 +70,29 @@ func shiftsByX(prog []xbpf.RawInstruction) bool {
 	return false
 }
 
-// privateNetns moves the test's goroutine into a new network namespace
-// with lo up, when running as root. The thread stays locked: the runtime
-// discards it when the test's goroutine ends.
+// pinToOneCPU restricts the calling (locked) thread to one CPU.
+func pinToOneCPU(t *testing.T) {
+	var set, one unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &set); err != nil {
+		t.Fatalf("sched_getaffinity: %v", err)
+	}
+	for cpu := 0; cpu < 1024; cpu++ {
+		if set.IsSet(cpu) {
+			one.Set(cpu)
+			break
+		}
+	}
+	if err := unix.SchedSetaffinity(0, &one); err != nil {
+		t.Fatalf("sched_setaffinity: %v", err)
+	}
+}
+
+// privateNetns moves the test's (locked) thread into a new network
+// namespace with lo up, when running as root.
 func privateNetns(t *testing.T) {
 	if os.Geteuid() != 0 {
 		return
 	}
-	runtime.LockOSThread()
 	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
 		t.Logf("unshare(CLONE_NEWNET): %v; using the host's loopback", err)
 		return
