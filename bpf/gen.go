@@ -216,6 +216,11 @@ func (g *gen) linktype(p uint32) frag {
 		return g.eqLT(0, 2, p)
 	case LinkLinuxSLL:
 		switch {
+		case p == llcIPX:
+			llc := or(g.eqPL(0, 1, llcIPX), g.snap(0, etherIPX))
+			return orAll(g.eqLT(0, 2, etherIPX), g.eqLT(0, 2, sllP8023), and(g.eqLT(0, 2, sllP8022), llc))
+		case p == etherATalk || p == etherAARP:
+			return or(g.eqLT(0, 2, p), and(g.eqLT(0, 2, sllP8022), g.snapFor(p)))
 		case p == 0xfe || p == 0xf0 || p == 0x06: // ISONS, NETBEUI, LLC IP
 			return and(g.eqLT(0, 2, sllP8022), g.eqPL(0, 2, p<<8|p))
 		case p <= etherMTU:
@@ -223,9 +228,16 @@ func (g *gen) linktype(p uint32) frag {
 		}
 		return g.eqLT(0, 2, p)
 	}
+	is8023 := func() frag { return not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)) }
 	switch {
+	case p == llcIPX:
+		// Ethernet_II, then 802.3 with SNAP, 802.2 DSAP 0xe0 or raw 0xffff.
+		llc := or(g.snap(0, etherIPX), or(g.eqPL(0, 1, llcIPX), g.eqPL(0, 2, 0xffff)))
+		return or(g.eqLT(0, 2, etherIPX), and(is8023(), llc))
+	case p == etherATalk || p == etherAARP:
+		return or(g.eqLT(0, 2, p), and(is8023(), g.snapFor(p)))
 	case p == 0xfe || p == 0xf0 || p == 0x06:
-		return and(not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)), g.eqPL(0, 2, p<<8|p))
+		return and(is8023(), g.eqPL(0, 2, p<<8|p))
 	case p <= etherMTU:
 		return and(not(g.cmpLT(0, 2, jJGT, etherMTU, 0xffffffff)), g.eqLT(2, 1, p))
 	}
@@ -384,6 +396,30 @@ func (g *gen) mplsLinktype(p uint32) frag {
 	return and(g.cmpPL(-2, 1, jJEQ, 1, 0x01), g.cmpPL(0, 1, jJEQ, version, 0xf0))
 }
 
+// EtherTypes and SAPs with special encapsulations (gen_linktype).
+const (
+	etherIPX   = 0x8137
+	etherATalk = 0x809b
+	etherAARP  = 0x80f3
+	llcIPX     = 0xe0
+	sllP8023   = 1 // LINUX_SLL_P_802_3: Novell 802.3 frames
+)
+
+// snap is gen_snap: an 802.2 LLC header AA AA 03 with the SNAP
+// organisation code and protocol type, compared as two words (second
+// first, as gen_bcmp does).
+func (g *gen) snap(org, ptype uint32) frag {
+	return and(g.eqPL(4, 4, (org&0xff)<<24|ptype), g.eqPL(0, 4, 0xaaaa0300|org>>16))
+}
+
+// snapFor is the SNAP header of AppleTalk (OUI 08-00-07) or AARP.
+func (g *gen) snapFor(p uint32) frag {
+	if p == etherATalk {
+		return g.snap(0x080007, etherATalk)
+	}
+	return g.snap(0, etherAARP)
+}
+
 // ipProto is gen_proto for Q_IP: IPv4 with protocol field p.
 func (g *gen) ipProto(p uint32) frag {
 	return and(g.linktype(etherIP), g.eqPL(9, 1, p))
@@ -445,8 +481,10 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 			fs = append(fs, g.isisPDU(t))
 		}
 		return orAll(fs...), nil
-	case "decnet", "lat", "sca", "mopdl", "moprc":
+	case "decnet", "lat", "sca", "mopdl", "moprc", "atalk", "aarp":
 		return g.linktype(eprotos[p]), nil
+	case "ipx":
+		return g.linktype(llcIPX), nil
 	case "netbeui":
 		return g.linktype(0xf0), nil
 	case "link":

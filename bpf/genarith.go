@@ -269,7 +269,8 @@ func (g *gen) load(a loadArith) (acode, error) {
 	case a.proto == "link":
 		base = g.offLinkHdr
 	case a.proto == "ip" || a.proto == "ip6" || a.proto == "arp" || a.proto == "rarp" ||
-		a.proto == "decnet" || a.proto == "lat" || a.proto == "sca" || a.proto == "mopdl" || a.proto == "moprc":
+		a.proto == "decnet" || a.proto == "lat" || a.proto == "sca" || a.proto == "mopdl" || a.proto == "moprc" ||
+		a.proto == "atalk":
 		base = g.offLinkPL
 		c, err := g.protoAbbrev(a.proto)
 		if err != nil {
@@ -283,8 +284,6 @@ func (g *gen) load(a loadArith) (acode, error) {
 		checks = append(idx.checks, g.linktype(etherIPv6), g.eqPL(6, 1, protoICMP6))
 	case a.proto == "radio":
 		return acode{}, semErr("radio information not present in capture")
-	case a.proto == "atalk":
-		return acode{}, unsupported(a.proto + "[]")
 	default:
 		return acode{}, semErr("unsupported index operation")
 	}

@@ -535,12 +535,6 @@ func (g *gen) protoName(name string, q qual) (frag, error) {
 	if err != nil {
 		return frag{}, err
 	}
-	if q.proto == "link" {
-		switch name {
-		case "aarp", "atalk", "ipx":
-			return frag{}, unsupported("ether proto \\" + name)
-		}
-	}
 	return g.proto(v, q)
 }
 
