@@ -45,7 +45,7 @@
 //   - Valid constructs this package does not implement fail with an
 //     *UnsupportedError wrapping ErrUnsupported: protochain, gateway,
 //     geneve, "byte N & V" and "byte N | V", 802.11, ATM, MTP, PF
-//     fields, DECnet addresses, network names
+//     fields, network names
 //     (/etc/networks) and Ethernet host names (/etc/ethers).
 //   - "link[0:4] & 0xffffffff == 0" and similar compile; libpcap 1.10.3's
 //     optimizer wrongly rejects them (fixed in libpcap 1.11).

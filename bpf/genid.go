@@ -19,9 +19,6 @@ func (g *gen) id(n idNode) (frag, error) {
 	if n.q.err {
 		return frag{}, errQualSyntax
 	}
-	if n.q.proto == "decnet" {
-		return frag{}, unsupported("decnet addresses")
-	}
 	switch n.q.addr {
 	case "gateway":
 		switch n.kind {
@@ -46,6 +43,45 @@ func (g *gen) id(n idNode) (frag, error) {
 		return frag{}, semErr("aid supported only on ARCnet")
 	}
 	return g.nameID(n)
+}
+
+// atodn is libpcap 1.10.3's __pcap_atodn: sscanf "%d.%d" as DECnet
+// area.node, area in bits 10-15 and node in bits 0-9.
+func atodn(s string) (uint32, bool) {
+	a, b, _, ok := scanRange(strings.Replace(s, ".", "-", 1))
+	if !ok {
+		return 0, false
+	}
+	return uint32(a<<10)&0xfc00 | uint32(b)&0x3ff, true
+}
+
+// dnHost is gen_dnhostop: DECnet routing headers with or without padding,
+// long or short form. DECnet addresses are little-endian on the wire;
+// libpcap byte-swaps the constants (ntohs) on the little-endian hosts
+// tcpdump runs on, which is what we generate.
+func (g *gen) dnHost(addr uint32, dir string) (frag, error) {
+	swap := func(v uint32) uint32 { return (v&0xff)<<8 | (v>>8)&0xff }
+	a := swap(addr)
+	one := func(sh, lh int) frag {
+		b1 := and(g.cmpPL(2, 2, jJEQ, 0x8106, 0xff07), g.eqPL(3+lh, 2, a)) // pad, long
+		b2 := and(g.cmpPL(2, 1, jJEQ, 0x06, 0x07), g.eqPL(2+lh, 2, a))     // no pad, long
+		b1 = or(b2, b1)
+		b2 = and(g.cmpPL(2, 2, jJEQ, 0x8102, 0xff07), g.eqPL(3+sh, 2, a)) // pad, short
+		b1 = or(b2, b1)
+		b2 = and(g.cmpPL(2, 1, jJEQ, 0x02, 0x07), g.eqPL(2+sh, 2, a)) // no pad, short
+		return and(g.linktype(0x6003), or(b2, b1))
+	}
+	switch dir {
+	case "src":
+		return one(3, 15), nil
+	case "dst":
+		return one(1, 7), nil
+	case "src and dst":
+		return and(one(3, 15), one(1, 7)), nil
+	case "", "src or dst":
+		return or(one(3, 15), one(1, 7)), nil
+	}
+	return frag{}, wlanDirErr(dir, "addresses other than 802.11 MAC addresses")
 }
 
 // atoin is libpcap's __pcap_atoin: dotted decimal with 1-4 parts; the
@@ -76,6 +112,9 @@ func (g *gen) numID(n idNode) (frag, error) {
 	case "", "host", "net":
 		if q.proto == "link" {
 			return frag{}, semErr("illegal link layer address")
+		}
+		if q.proto == "decnet" {
+			return g.dnHost(n.n, q.dir)
 		}
 		v, mask := n.n, uint32(0xffffffff)
 		if q.addr == "net" {
@@ -136,6 +175,13 @@ func (g *gen) hidID(n idNode) (frag, error) {
 		switch q.addr {
 		case "port", "portrange", "proto", "protochain":
 			return frag{}, semErr("'%s' modifier applied to ip host", q.addr)
+		}
+		if q.proto == "decnet" && (q.addr == "" || q.addr == "host" || q.addr == "net") {
+			addr, ok := atodn(n.s)
+			if !ok {
+				return frag{}, semErr("malformed decnet address '%s'", n.s)
+			}
+			return g.dnHost(addr, q.dir)
 		}
 	}
 	v, bits, ok := atoin(n.s)
@@ -257,6 +303,8 @@ func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
 		return frag{}, semErr("link-layer modifier applied to %s", what)
 	case "ip6":
 		return frag{}, semErr("'ip6' modifier applied to ip host")
+	case "decnet": // "decnet net N/len": libpcap ignores the mask
+		return g.dnHost(addr, q.dir)
 	}
 	if name, ok := unimplementedHosts[q.proto]; ok {
 		return frag{}, semErr("%s host filtering not implemented", name)
@@ -503,6 +551,9 @@ func (g *gen) nameID(n idNode) (frag, error) {
 	case "", "host":
 		if q.proto == "link" {
 			return frag{}, unsupported("Ethernet host name '" + n.s + "' (/etc/ethers)")
+		}
+		if q.proto == "decnet" {
+			return frag{}, semErr("decnet name support not included, '%s' cannot be translated", n.s)
 		}
 		return g.hostName(n.s, q)
 	case "port", "portrange":

@@ -125,7 +125,6 @@ func TestUnsupported(t *testing.T) {
 		{"gateway foo", "gateway"},
 
 		{"geneve", "geneve"},
-		{"decnet host 1.2", "decnet addresses"},
 		{"byte 2 & 3", "byte &"},
 		{"net localnet", "network name 'localnet'"},
 	} {

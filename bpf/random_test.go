@@ -42,7 +42,7 @@ func randExpr(r *rand.Rand, depth int) string {
 		"icmp[0] = 8", "ip6[6] = 58", "tcp[tcp[12] >> 4] > 0", "len - 14 > ip[2:2]", "ip[0] & 0xf != 5",
 		"arp[6:2] = 1", "ip[6:2] & 0x1fff != 0", "icmp6[0] = 135", "ip broadcast",
 		"tcp src port 22 or 443", "host 10.0.0.1 or 10.0.0.2",
-		"pppoes", "pppoes 3", "pppoed", "ether[0] & 1 = 0", "link[2:2] > 3", "mpls", "mpls 100", "llc", "llc i", "llc u", "llc rr", "llc ui", "byte 0 = 255", "byte 13 > 4", "decnet", "lat[0] = 1", "iso", "moprc", "stp", "netbeui", "esis", "isis", "l1", "psnp", "iso proto 0x81", "isis proto 18", "atalk", "aarp", "ipx", "atalk[0] = 1", `ether proto \ipx`,
+		"pppoes", "pppoes 3", "pppoed", "ether[0] & 1 = 0", "link[2:2] > 3", "mpls", "mpls 100", "llc", "llc i", "llc u", "llc rr", "llc ui", "byte 0 = 255", "byte 13 > 4", "decnet", "lat[0] = 1", "iso", "moprc", "stp", "netbeui", "esis", "isis", "l1", "psnp", "iso proto 0x81", "isis proto 18", "atalk", "aarp", "ipx", "atalk[0] = 1", "decnet host 10.15", "decnet src 1.1", `ether proto \ipx`,
 	}
 	return prims[r.Intn(len(prims))]
 }
