@@ -43,9 +43,9 @@
 // # Deliberate differences from libpcap 1.10.3
 //
 //   - Valid constructs this package does not implement fail with an
-//     *UnsupportedError wrapping ErrUnsupported: protochain, gateway,
-//     geneve, "byte N & V" and "byte N | V", 802.11, ATM, MTP, PF
-//     fields, network names
+//     *UnsupportedError wrapping ErrUnsupported: protochain (its loop
+//     jumps backwards, which Linux refuses), gateway, geneve, "byte N & V"
+//     and "byte N | V", 802.11, ATM, MTP and PF fields, network names
 //     (/etc/networks) and Ethernet host names (/etc/ethers).
 //   - "link[0:4] & 0xffffffff == 0" and similar compile; libpcap 1.10.3's
 //     optimizer wrongly rejects them (fixed in libpcap 1.11).
