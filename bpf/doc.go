@@ -44,9 +44,11 @@
 //
 //   - Valid constructs this package does not implement fail with an
 //     *UnsupportedError wrapping ErrUnsupported: protochain (its loop
-//     jumps backwards, which Linux refuses), gateway, geneve, "byte N & V"
-//     and "byte N | V", 802.11, ATM, MTP and PF fields, network names
-//     (/etc/networks) and Ethernet host names (/etc/ethers).
+//     jumps backwards, which Linux refuses), geneve, "byte N & V" and
+//     "byte N | V", network names (/etc/networks) and Ethernet host names
+//     (/etc/ethers). 802.11, ATM, MTP and PF fields and "gateway" are
+//     errors with libpcap's message, as they are for Debian's libpcap on
+//     these link types.
 //   - "link[0:4] & 0xffffffff == 0" and similar compile; libpcap 1.10.3's
 //     optimizer wrongly rejects them (fixed in libpcap 1.11).
 //   - LiveEthernet: libpcap 1.10.3 may give the VLAN variable offset a

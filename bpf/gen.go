@@ -490,7 +490,7 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 	case "link":
 		return frag{}, semErr("link layer applied in wrong context")
 	case "radio":
-		return frag{}, semErr("'radio' is not a valid protocol here")
+		return frag{}, semErr("'radio' is not a valid protocol type")
 	}
 	return frag{}, unsupported(p)
 }
@@ -530,9 +530,35 @@ func (g *gen) node(n node) (frag, error) {
 	case otherNode:
 		return g.other(n)
 	case unsupNode:
+		if msg, ok := foreignLinkFields[n.construct]; ok {
+			return frag{}, semErr("%s", msg)
+		}
 		return frag{}, unsupported(n.construct)
 	}
 	return frag{}, fmt.Errorf("bpf: internal error: node %T", n)
+}
+
+// foreignLinkFields are keywords for link types this package never
+// compiles for (802.11, ATM, MTP2/3, PF): libpcap rejects them on ours.
+var foreignLinkFields = map[string]string{
+	"type": "802.11 link-layer types supported only on 802.11", "subtype": "802.11 link-layer types supported only on 802.11",
+	"dir": "frame direction supported only with 802.11 headers",
+	"vpi": "'vpi' supported only on raw ATM", "vci": "'vci' supported only on raw ATM",
+	"lane": "'lane' supported only on raw ATM", "oam": "'oam' supported only on raw ATM",
+	"oamf4": "'oamf4' supported only on raw ATM", "oamf4ec": "'oam4ec' supported only on raw ATM",
+	"oamf4sc": "'oam4sc' supported only on raw ATM", "sc": "'sc' supported only on raw ATM",
+	"ilmic": "'ilmic' supported only on raw ATM", "metac": "'metac' supported only on raw ATM",
+	"bcc": "'bcc' supported only on raw ATM", "connectmsg": "'connectmsg' supported only on raw ATM",
+	"metaconnect": "'metaconnect' supported only on raw ATM",
+	"fisu":        "'fisu' supported only on MTP2", "lssu": "'lssu' supported only on MTP2", "msu": "'msu' supported only on MTP2",
+	"hfisu": "'hfisu' supported only on MTP2_HSL", "hlssu": "'hlssu' supported only on MTP2_HSL",
+	"hmsu": "'hmsu' supported only on MTP2_HSL",
+	"sio":  "'sio' supported only on SS7", "opc": "'opc' supported only on SS7", "dpc": "'dpc' supported only on SS7",
+	"sls": "'sls' supported only on SS7", "hsio": "'sio' supported only on SS7", "hopc": "'opc' supported only on SS7",
+	"hdpc": "'dpc' supported only on SS7", "hsls": "'sls' supported only on SS7",
+	"ifname": "ifname supported only on PF linktype", "rset": "ruleset supported only on PF linktype",
+	"rnr": "rnr supported only on PF linktype", "srnr": "srnr supported only on PF linktype",
+	"reason": "reason supported only on PF linktype", "action": "action supported only on PF linktype",
 }
 
 // other compiles broadcast, multicast, less, greater, vlan, inbound,

@@ -23,7 +23,8 @@ func (g *gen) id(n idNode) (frag, error) {
 	case "gateway":
 		switch n.kind {
 		case tID:
-			return frag{}, unsupported("gateway")
+			// Debian's libpcap is built without /etc/ethers support.
+			return frag{}, semErr("'gateway' not supported in this configuration")
 		case tNUM, tHID:
 			if n.prefix < 0 && n.mask == "" {
 				return frag{}, semErr("'gateway' requires a name")
@@ -524,6 +525,8 @@ func (g *gen) proto(v uint32, q qual) (frag, error) {
 		return frag{}, semErr("%s does not encapsulate another protocol", strings.ToUpper(q.proto))
 	case "atalk":
 		return frag{}, semErr("AppleTalk encapsulation is not specifiable")
+	case "decnet":
+		return frag{}, semErr("DECNET encapsulation is not specifiable")
 	case "iso":
 		return g.isoProto(v), nil
 	case "isis":

@@ -106,6 +106,10 @@ func TestParseErrors(t *testing.T) {
 		{"ether host 1.2.3.4", "illegal link layer address"},
 		{"host 1:2:3:4:5:6", "ethernet address used in non-ether expression"},
 		{"proto foo", "unknown ip proto 'foo'"},
+		{"gateway foo", "'gateway' not supported in this configuration"},
+		{"type mgt subtype beacon", "802.11 link-layer types supported only on 802.11"},
+		{"vpi 1", "'vpi' supported only on raw ATM"},
+		{"on eth0", "ifname supported only on PF linktype"},
 		{"1 > 2", "expression rejects all packets"},
 		{"ip and not ip", "expression rejects all packets"},
 	} {
@@ -122,7 +126,6 @@ func TestUnsupported(t *testing.T) {
 	for _, c := range []struct{ expr, construct string }{
 		{"protochain 6", "protochain"},
 		{"ip6 protochain 17", "protochain"},
-		{"gateway foo", "gateway"},
 
 		{"geneve", "geneve"},
 		{"byte 2 & 3", "byte &"},
