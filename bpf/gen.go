@@ -359,6 +359,9 @@ func (g *gen) mpls(n otherNode) (frag, error) {
 	switch {
 	case g.mplsDepth > 0:
 		f = g.cmpPL(-2, 1, jJEQ, 0, 0x01)
+		// libpcap's optimizer turns this into a jset it does not relate
+		// to the "& 1 == 1" of an IP test on the same byte.
+		f.entry.opaque = true
 	case g.ethernet():
 		f = g.linktype(0x8847)
 	case g.ppp:
