@@ -58,11 +58,14 @@ func (g *exprGen) dir() string {
 
 func (g *exprGen) primitive() string {
 	link := g.dlt == "EN10MB"
-	switch g.r.Intn(18) {
+	switch g.r.Intn(19) {
 	case 0, 1:
 		return g.pick(protos...)
-	case 16, 17:
-		return g.inherited()
+	case 16, 17, 18:
+		if g.r.Intn(3) > 0 {
+			return g.inherited()
+		}
+		return g.pick("mpls", "pppoes", "geneve", "vlan") + " and " + g.primitive()
 	case 2:
 		return g.dir() + g.pick("", "host ", "ip host ", "arp host ", "rarp host ") + g.pick(hosts4...)
 	case 3:
@@ -94,6 +97,11 @@ func (g *exprGen) primitive() string {
 		if link {
 			return g.pick("ether broadcast", "ether multicast", "broadcast", "multicast")
 		}
+	case 15:
+		// Offset-switching encapsulations (like vlan, order matters)
+		// and non-IP protocols.
+		return g.pick("mpls", "mpls 20", "pppoes", "pppoes 0x3b", "pppoed", "geneve", "geneve 11",
+			"llc", "stp", "ipx", "iso", "netbeui", "decnet", "atalk", "aarp", "isis", "clnp")
 	}
 	return g.relation(1)
 }
