@@ -80,10 +80,17 @@ func (g *gen) graph(tree node, snaplen uint32) (entry, reject *block, err error)
 	}
 	patch(f.t, accept)
 	patch(f.f, reject)
+	if g.geneve && g.geneveLeaks(f.entry) {
+		return nil, nil, unsupported("geneve with later primitives that also run when it does not match")
+	}
 	if g.varOff {
-		// Zero the variable offset parts before anything reads them.
+		// Zero the variable offset parts before anything reads them (the
+		// kernel refuses programs that may read unset scratch words).
 		init := &block{stmts: []xbpf.RawInstruction{stmt(opLD|mIMM, 0), stmt(opST, regPL), stmt(opST, regLT)},
 			jop: jJEQ, jt: f.entry, jf: f.entry, keep: true}
+		if g.geneve {
+			init.stmts = append(init.stmts, stmt(opST, regLinkHdr))
+		}
 		return init, reject, nil
 	}
 	return f.entry, reject, nil
@@ -118,7 +125,7 @@ func CompileOptions(expr string, lt LinkType, snaplen uint32, o Options) ([]xbpf
 		if entry, err = optimize(entry, reject, false); err != nil {
 			return nil, err
 		}
-		if entry == reject {
+		if entry == reject && !g.geneve { // libpcap does not optimize geneve programs
 			g, _ = newGen(lt, o)
 			weakEntry, weakReject, _ := g.graph(tree, snaplen)
 			if weakEntry, _ = optimize(weakEntry, weakReject, true); weakEntry == weakReject {

@@ -20,7 +20,8 @@
 // per link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW) and change as libpcap
 // changes them while parsing: each "vlan" adds 4 to every later payload
 // offset whatever the parentheses ("vlan or ip" tests ip inside the tag),
-// "pppoes" moves to the PPP protocol field, "mpls" past each label. The LiveEthernet form emits the
+// "pppoes" moves to the PPP protocol field, "mpls" past each label,
+// "geneve" into the encapsulated frame (offsets computed at run time). The LiveEthernet form emits the
 // skb-metadata loads libpcap uses on live Linux sockets, whose kernel strips
 // VLAN tags.
 //
@@ -44,9 +45,12 @@
 //
 //   - Valid constructs this package does not implement fail with an
 //     *UnsupportedError wrapping ErrUnsupported: protochain (its loop
-//     jumps backwards, which Linux refuses), geneve, "byte N & V" and
-//     "byte N | V", network names (/etc/networks) and Ethernet host names
-//     (/etc/ethers). 802.11, ATM, MTP and PF fields and "gateway" are
+//     jumps backwards, which Linux refuses), "byte N & V" and "byte N | V"
+//     (libpcap omits the load), network names (/etc/networks), Ethernet
+//     host names (/etc/ethers), geneve after pppoes, mpls, a live-form
+//     vlan or another geneve, and geneve when later primitives would also
+//     run without a Geneve match ("geneve or ip": libpcap then reads unset
+//     or reused scratch words). 802.11, ATM, MTP and PF fields and "gateway" are
 //     errors with libpcap's message, as they are for Debian's libpcap on
 //     these link types.
 //   - "link[0:4] & 0xffffffff == 0" and similar compile; libpcap 1.10.3's

@@ -391,3 +391,33 @@ func TestRejectsAllLikeLibpcap(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneve checks the inner-frame offsets on a hand-built Geneve packet
+// (outer IPv4/UDP 6081, VNI 11, transparent Ethernet bridging of IPv4/TCP)
+// and that filters reading them when Geneve did not match are refused.
+func TestGeneve(t *testing.T) {
+	inner := craftedFrames()[0] // Ethernet + IPv4 + TCP
+	outer := make([]byte, 14+20+8+8)
+	binary.BigEndian.PutUint16(outer[12:], 0x800)
+	copy(outer[14:], []byte{0x45, 0, 0, 0, 0, 0, 0, 0, 64, 17})
+	binary.BigEndian.PutUint16(outer[36:], 6081) // UDP destination port
+	binary.BigEndian.PutUint16(outer[44:], 0x6558)
+	binary.BigEndian.PutUint32(outer[46:], 11<<8)
+	pkt := append(outer, inner...)
+	for expr, want := range map[string]bool{
+		"geneve": true, "geneve 11": true, "geneve 12": false, "geneve and ip and tcp": true,
+		"geneve and udp": false, "geneve and tcp dst port 80": true, "geneve and ip6": false,
+		"geneve and host 198.51.100.7": true, "geneve and not ether multicast": true,
+	} {
+		p := mustCompile(t, expr, LinkEN10MB)
+		if got := runRef(p, pkt, uint32(len(pkt))) != 0; got != want {
+			t.Errorf("%q: accepted %v, want %v", expr, got, want)
+		}
+		if runRef(p, inner, uint32(len(inner))) != 0 {
+			t.Errorf("%q accepts the frame without Geneve", expr)
+		}
+	}
+	if _, err := Compile("geneve or ip", LinkEN10MB, 0); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("geneve or ip: %v, want unsupported", err)
+	}
+}

@@ -75,7 +75,7 @@ func libpcapRegs(a arith) int {
 func (g *gen) allocScratch() (uint32, error) {
 	limit := 16
 	if g.varOff {
-		limit = regHdr // M[13..15] hold offsets
+		limit = regLinkHdr // M[12..15] hold offsets
 	}
 	if g.scratch >= limit {
 		return 0, semErr("too many registers needed to evaluate expression")
@@ -287,17 +287,20 @@ func (g *gen) load(a loadArith) (acode, error) {
 	default:
 		return acode{}, semErr("unsupported index operation")
 	}
-	varPart := g.varOff && (a.proto != "link" || g.hdrVar)
+	varPart, reg := g.varOff && a.proto != "link", uint32(regPL)
+	if a.proto == "link" {
+		varPart, reg = g.hdrVar, g.hdrReg
+	}
 	switch {
 	case idx.konst && !varPart:
 		return acode{s: []xbpf.RawInstruction{stmt(loadOp(a.size, mABS), uint32(base)+idx.k)}, checks: checks}, nil
 	case idx.konst:
-		s := []xbpf.RawInstruction{stmt(opLDX|mMEM, regPL), stmt(loadOp(a.size, mIND), uint32(base)+idx.k)}
+		s := []xbpf.RawInstruction{stmt(opLDX|mMEM, reg), stmt(loadOp(a.size, mIND), uint32(base)+idx.k)}
 		return acode{s: s, checks: checks}, nil
 	}
 	s := idx.s
 	if varPart {
-		s = append(s, stmt(opLDX|mMEM, regPL), stmt(opALU|aluADD|srcX, 0))
+		s = append(s, stmt(opLDX|mMEM, reg), stmt(opALU|aluADD|srcX, 0))
 	}
 	s = append(s, stmt(opMISC|miscTAX, 0), stmt(loadOp(a.size, mIND), uint32(base)))
 	return acode{s: s, checks: checks}, nil

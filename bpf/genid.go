@@ -428,17 +428,18 @@ func (g *gen) etherHost(mac []byte, dir string) (frag, error) {
 		return frag{}, semErr("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel")
 	}
 	one := func(off int) frag {
-		return and(eq(off+2, 4, binary.BigEndian.Uint32(mac[2:])), eq(off, 2, uint32(binary.BigEndian.Uint16(mac))))
+		lo := cmpStmts(g.ldLH(off+2, 4), jJEQ, binary.BigEndian.Uint32(mac[2:]), 0xffffffff)
+		return and(lo, cmpStmts(g.ldLH(off, 2), jJEQ, uint32(binary.BigEndian.Uint16(mac)), 0xffffffff))
 	}
 	switch dir {
 	case "src":
-		return one(6), nil
+		return g.linkLayerCheck(one(6)), nil
 	case "dst":
-		return one(0), nil
+		return g.linkLayerCheck(one(0)), nil
 	case "src and dst":
-		return and(one(6), one(0)), nil
+		return g.linkLayerCheck(and(one(6), one(0))), nil
 	case "", "src or dst":
-		return or(one(6), one(0)), nil
+		return g.linkLayerCheck(or(one(6), one(0))), nil
 	}
 	if dir == "ra" || dir == "ta" {
 		return frag{}, semErr("'%s' is only supported on 802.11 with 802.11 headers", dir)

@@ -23,8 +23,8 @@ var pnames = map[string]bool{
 // tierC are keywords of valid constructs this compiler refuses; the
 // parser consumes their numeric/name arguments and yields an unsupNode.
 var tierC = map[string]bool{
-	"geneve": true,
-	"llc":    true, "byte": true, "type": true, "subtype": true, "dir": true,
+
+	"llc": true, "byte": true, "type": true, "subtype": true, "dir": true,
 	"lane": true, "metac": true, "bcc": true, "oam": true, "oamf4": true,
 	"oamf4ec": true, "oamf4sc": true, "sc": true, "ilmic": true, "vpi": true,
 	"vci": true, "connectmsg": true, "metaconnect": true, "ifname": true,
@@ -339,7 +339,7 @@ func (p *parser) other() (node, bool, error) {
 			return nil, true, errSyntax
 		}
 		return otherNode{what: t.s, n: n.n, hasN: true}, true, nil
-	case "vlan", "pppoes", "mpls":
+	case "vlan", "pppoes", "mpls", "geneve":
 		p.next()
 		v, ok := p.pnum()
 		return otherNode{what: t.s, n: v, hasN: ok}, true, nil

@@ -127,7 +127,7 @@ func TestUnsupported(t *testing.T) {
 		{"protochain 6", "protochain"},
 		{"ip6 protochain 17", "protochain"},
 
-		{"geneve", "geneve"},
+		{"pppoes and geneve", "geneve after vlan (live), pppoes, mpls or geneve"},
 		{"byte 2 & 3", "byte &"},
 		{"net localnet", "network name 'localnet'"},
 	} {
