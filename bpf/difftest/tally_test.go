@@ -243,7 +243,18 @@ func (tl *tally) report(t *testing.T, src string) {
 		}
 		t.Errorf("%s %s %q: %s (%d): %s", m.src, m.dlt, m.expr, m.kind, m.count, m.detail)
 	}
-	t.Logf("%s: mismatches by kind: %v (listed in %s: %d)", src, byKind, knownPath, countKnown(known, src))
+	seen := map[string]bool{}
+	for _, m := range tl.mismatches {
+		seen[m.key()] = true
+	}
+	stale := 0
+	for k := range known {
+		if strings.HasPrefix(k, src+"\t") && !seen[k] {
+			stale++ // fixed since it was recorded
+		}
+	}
+	t.Logf("%s: mismatches by kind: %v (listed in %s: %d, of which no longer seen: %d)",
+		src, byKind, knownPath, countKnown(known, src), stale)
 }
 
 func readKnown(t *testing.T) map[string]int {
