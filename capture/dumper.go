@@ -59,7 +59,7 @@ func (d *dumper) open(name string) error {
 	if name == "-" {
 		f = nopCloser{d.s.stdout}
 	} else {
-		of, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		of, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
 			return fmt.Errorf("%s: %s", name, strerror(err))
 		}

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -16,7 +17,7 @@ func (s *session) expression() (string, error) {
 	if s.cfg.filterFile == "" {
 		return s.cfg.expr, nil
 	}
-	b, err := os.ReadFile(s.cfg.filterFile)
+	b, err := readFile(s.cfg.filterFile)
 	if err != nil {
 		return "", fmt.Errorf("can't open %s: %s", s.cfg.filterFile, strerror(err))
 	}
@@ -29,6 +30,16 @@ func (s *session) expression() (string, error) {
 		}
 	}
 	return string(b), nil
+}
+
+// readFile is os.ReadFile through openFile (the caller's filesystem).
+func readFile(name string) ([]byte, error) {
+	f, err := openFile(name, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // compile is pcap_compile: the error text is libpcap's, printed by the

@@ -40,6 +40,9 @@ func (s *session) run(args []string) error {
 		return err
 	}
 	s.cfg = c
+	if err := hostErr(); err != nil {
+		return err
+	}
 	switch act {
 	case actVersion:
 		s.printVersion(s.stdout)

@@ -139,7 +139,7 @@ func (s *session) openInput(name string) (io.Reader, func(), error) {
 	if name == "-" {
 		return s.stdin, func() {}, nil
 	}
-	f, err := os.Open(name)
+	f, err := openFile(name, os.O_RDONLY, 0)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %s", name, strerror(err))
 	}

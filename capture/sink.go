@@ -33,6 +33,9 @@ func (s *session) newSink(lt uint32, snaplen int, nano bool) (*sink, error) {
 		}
 		k.dump = d
 	}
+	if c.rotateSecs == 0 && c.fileSize == 0 {
+		releaseHost() // every file is open now
+	}
 	if (c.writeFile == "" && !c.countMode) || (c.writeFile != "" && c.print) {
 		k.pr = printer.New(k.out, s.printerOptions())
 		k.flushPr = c.lineBuf || isTerminal(s.stdout)

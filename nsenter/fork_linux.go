@@ -106,6 +106,9 @@ type childPlan struct {
 
 	exeFD int // >= 0: execveat(exeFD, "", ...) instead of the PATH search
 	empty *byte
+	// hostRootFD >= 0 is handed to the re-executed stage: its close-on-exec
+	// flag is cleared just before execveat (see reexecCapture).
+	hostRootFD int
 
 	cands     []*byte   // execvp candidates, in order
 	shArgv    [][]*byte // per candidate: /bin/sh cand args... (ENOEXEC)
@@ -428,6 +431,9 @@ func childCaps(p *childPlan) (int32, syscall.Errno) {
 func childExec(p *childPlan) syscall.Errno {
 	argv, envv := uintptr(unsafe.Pointer(&p.argv[0])), uintptr(unsafe.Pointer(&p.envv[0]))
 	if p.exeFD >= 0 {
+		if p.hostRootFD >= 0 {
+			syscall.RawSyscall(syscall.SYS_FCNTL, uintptr(p.hostRootFD), syscall.F_SETFD, 0)
+		}
 		_, _, e := syscall.RawSyscall6(unix.SYS_EXECVEAT, uintptr(p.exeFD), uintptr(unsafe.Pointer(p.empty)),
 			argv, envv, atEmptyPath, 0)
 		return e

@@ -47,7 +47,7 @@ func capLastCap() uintptr {
 // otherwise this thread did it already and the child only sets credentials
 // and execs (the -p fork of the thread path).
 func (s *state) newChildPlan(enterInChild bool, ex execTarget) *childPlan {
-	p := &childPlan{nsPidfd: -1, rootFD: -1, wdFD: -1, cgroupFD: -1, uidGidFD: -1, exeFD: -1,
+	p := &childPlan{nsPidfd: -1, rootFD: -1, wdFD: -1, cgroupFD: -1, uidGidFD: -1, exeFD: -1, hostRootFD: -1,
 		dot: cstr("."), slash: cstr("/"), empty: cstr(""), binsh: cstr(bourneShell)}
 	for i := range p.nsFD {
 		p.nsFD[i] = -1

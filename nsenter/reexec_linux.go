@@ -3,6 +3,8 @@ package nsenter
 import (
 	"os"
 	"runtime"
+	"strconv"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -54,19 +56,76 @@ func IsStage2() bool { return stage2 }
 // pid_for_children differs from its own pid namespace cannot create
 // threads. The second stage sees `--capture ARGS` and no namespace
 // options, so it captures where it stands.
+//
+// Capture files (-w, -r, -F and the -C/-G rotations) belong to the caller,
+// not to the target (issue #4): the caller's root directory is opened here,
+// before anything is entered, and handed to the second stage with the
+// caller's working directory (see hostEnv); package capture resolves every
+// file name beneath that descriptor, at the moment tcpdump would open it.
 func (s *state) reexecCapture(argv0 string) error {
 	exe, err := openRO("/proc/self/exe")
 	if err != nil {
 		return errm("cannot open /proc/self/exe", err)
 	}
 	defer unix.Close(exe)
+	root, err := openHostRoot()
+	if err != nil {
+		return err
+	}
+	defer unix.Close(root)
 	argv := append([]string{argv0, "--capture"}, s.captureArgs...)
 	env, err := s.environment()
 	if err != nil {
 		return err
 	}
-	env = append(env, stageMarker)
+	env = append(append(withoutHandoff(env), hostEnv(root)...), stageMarker)
 	p := s.newChildPlan(true, execTarget{argv: argv, env: env, exeFD: exe})
 	p.pidFork = s.mask&cloneNewPID != 0
+	p.hostRootFD = root
 	return s.forkAndWait(p, "/proc/self/exe", true)
+}
+
+// Environment names of the capture-file handoff to the second stage; package
+// capture reads and removes them (capture/hostfs_linux.go).
+const (
+	hostRootEnv = "_GONSENTER_HOST_ROOT" // descriptor number of the caller's "/"
+	hostCwdEnv  = "_GONSENTER_HOST_CWD"  // the caller's working directory
+)
+
+// openHostRoot opens the caller's root directory as an O_PATH descriptor:
+// it grants no access of its own, it only anchors path lookups.
+func openHostRoot() (int, error) {
+	for {
+		fd, err := unix.Open("/", unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+		if err != unix.EINTR {
+			if err != nil {
+				return -1, errm("cannot open /", err)
+			}
+			return fd, nil
+		}
+	}
+}
+
+// hostEnv tells the second stage where the caller's files are. Without a
+// reachable working directory (deleted, or outside our root) the variable
+// is left out, and capture refuses relative file names instead of guessing.
+func hostEnv(root int) []string {
+	env := []string{hostRootEnv + "=" + strconv.Itoa(root)}
+	if wd, err := unix.Getwd(); err == nil && strings.HasPrefix(wd, "/") {
+		env = append(env, hostCwdEnv+"="+wd)
+	}
+	return env
+}
+
+// withoutHandoff drops variables of our own protocol from env (with -e it
+// is the target's environment): Go's os.Getenv takes the first of
+// duplicate names, so a planted _GONSENTER_HOST_ROOT must not precede ours.
+func withoutHandoff(env []string) []string {
+	out := env[:0:0]
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "_GONSENTER_") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
