@@ -68,6 +68,12 @@ func (s *state) reexecCapture(argv0 string) error {
 		return errm("cannot open /proc/self/exe", err)
 	}
 	defer unix.Close(exe)
+	if s.enabledMask()&cloneNewUser != 0 {
+		if img, err := execOnlyCopy(exe); err == nil {
+			defer unix.Close(img)
+			exe = img
+		}
+	}
 	root, err := openHostRoot()
 	if err != nil {
 		return err
@@ -128,4 +134,75 @@ func withoutHandoff(env []string) []string {
 		}
 	}
 	return out
+}
+
+// execOnlyCopy returns a sealed, execute-only (mode 0111) memfd copy of the
+// binary behind exe, for a second stage inside a user namespace. There
+// PR_SET_DUMPABLE 0 alone does not keep the target's root out: it holds
+// CAP_SYS_PTRACE in the user namespace recorded for our mm, and could read
+// /proc/PID/exe and /proc/PID/fd (the caller's root directory). The kernel
+// records the nearest ancestor namespace that owns the executable's inode
+// instead when the executing credentials cannot read it (would_dump), so
+// with an unreadable image owned by the caller the second stage is guarded
+// by the caller's namespace (runc's answer to CVE-2019-5736 is also a memfd
+// copy). Failure (no memfd, vm.memfd_noexec=2) leaves the plain binary.
+func execOnlyCopy(exe int) (int, error) {
+	fd, err := unix.MemfdCreate("gonsenter", unix.MFD_CLOEXEC|unix.MFD_ALLOW_SEALING|unix.MFD_EXEC)
+	if err == unix.EINVAL { // kernels before 6.3 do not know MFD_EXEC
+		fd, err = unix.MemfdCreate("gonsenter", unix.MFD_CLOEXEC|unix.MFD_ALLOW_SEALING)
+	}
+	if err != nil {
+		return -1, os.NewSyscallError("memfd_create", err)
+	}
+	if err := copyImage(fd, exe); err != nil {
+		unix.Close(fd)
+		return -1, err
+	}
+	if err := unix.Fchmod(fd, 0o111); err != nil {
+		unix.Close(fd)
+		return -1, os.NewSyscallError("fchmod", err)
+	}
+	seals := unix.F_SEAL_SEAL | unix.F_SEAL_SHRINK | unix.F_SEAL_GROW | unix.F_SEAL_WRITE
+	if _, err := unix.FcntlInt(uintptr(fd), unix.F_ADD_SEALS, seals); err != nil {
+		unix.Close(fd)
+		return -1, os.NewSyscallError("fcntl F_ADD_SEALS", err)
+	}
+	return fd, nil
+}
+
+// copyImage copies the whole file behind src (from offset 0) into dst.
+func copyImage(dst, src int) error {
+	buf := make([]byte, 1<<20)
+	for off := int64(0); ; {
+		n, err := unix.Pread(src, buf, off)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return os.NewSyscallError("pread", err)
+		}
+		if n == 0 {
+			return nil
+		}
+		if _, err := writeAll(dst, buf[:n]); err != nil {
+			return os.NewSyscallError("write", err)
+		}
+		off += int64(n)
+	}
+}
+
+// writeAll writes all of b to fd.
+func writeAll(fd int, b []byte) (int, error) {
+	done := 0
+	for done < len(b) {
+		n, err := unix.Write(fd, b[done:])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return done, err
+		}
+		done += n
+	}
+	return done, nil
 }
