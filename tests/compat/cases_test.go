@@ -1,5 +1,7 @@
 package compat
 
+import "strings"
+
 // tcase is one nsenter invocation. Arguments, environment entries and
 // expectations may use placeholders: {T} full target (user ns and all other
 // types, hostname nstarget, /mnt/marker "inside", cwd /mnt/sub), {N} target
@@ -211,6 +213,9 @@ var execCases = []tcase{
 	cs("exec-not-executable-fork", "root N", "-t", "{N}", "-p", "/etc/passwd"),
 	cs("exec-nonexistent-user", "root T", "-t", "{T}", "-U", "nosuchprog_xyz"),
 	cs("exec-path-from-env", "root N", "-t", "{N}", "-n", "noshebang.sh").withEnv("PATH={D}"),
+	cs("exec-name-255-bytes", "root N", "-t", "{N}", "-n", strings.Repeat("a", 255)),
+	cs("exec-name-256-bytes", "root N", "-t", "{N}", "-n", strings.Repeat("a", 256)),
+	cs("exec-name-256-bytes-user", "root T", "-t", "{T}", "-U", strings.Repeat("a", 256)),
 	cs("exec-path-empty-entry", "root N", "-t", "{N}", "-n", "noshebang.sh").withEnv("PATH=/nonexistent:"),
 }
 
