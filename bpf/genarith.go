@@ -166,6 +166,10 @@ func (g *gen) binArith(a binArith) (acode, error) {
 			return acode{}, semErr("division by zero")
 		}
 
+		if (op == aluLSH || op == aluRSH) && r.k > 31 && !l.konst && !g.opts.NoOptimize {
+			// libpcap's optimizer refuses a constant shift it cannot fold.
+			return acode{}, semErr("shift by more than 31 bits")
+		}
 		if v, ok := fold(op, l.k, r.k); ok && l.konst && !g.opts.NoOptimize {
 			return konstCode(v), nil
 		}
@@ -268,6 +272,7 @@ func (g *gen) load(a loadArith) (acode, error) {
 	switch {
 	case a.proto == "link":
 		base = g.offLinkHdr
+		checks = idx.checks // "link[tcp[9]]" still requires TCP
 	case a.proto == "ip" || a.proto == "ip6" || a.proto == "arp" || a.proto == "rarp" ||
 		a.proto == "decnet" || a.proto == "lat" || a.proto == "sca" || a.proto == "mopdl" || a.proto == "moprc" ||
 		a.proto == "atalk":
