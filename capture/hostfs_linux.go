@@ -87,6 +87,9 @@ func (h *hostFS) open(name string, flag int, perm uint32) (int, error) {
 	case name == "":
 		return -1, unix.ENOENT // fopen("") as tcpdump would see it
 	}
+	if fd, ok := fdAlias(name); ok {
+		return h.openat2(h.root, "proc/self/fd/"+fd, flag, perm, 0)
+	}
 	path := name
 	if !strings.HasPrefix(name, "/") {
 		if h.cwd == "" {
@@ -94,13 +97,41 @@ func (h *hostFS) open(name string, flag int, perm uint32) (int, error) {
 		}
 		path = h.cwd + "/" + name
 	}
-	how := unix.OpenHow{Flags: uint64(flag | unix.O_CLOEXEC), Mode: uint64(perm), Resolve: unix.RESOLVE_IN_ROOT}
+	return h.openat2(h.root, path, flag, perm, unix.RESOLVE_IN_ROOT)
+}
+
+func (h *hostFS) openat2(dir int, path string, flag int, perm uint32, resolve uint64) (int, error) {
+	how := unix.OpenHow{Flags: uint64(flag | unix.O_CLOEXEC), Mode: uint64(perm), Resolve: resolve}
 	for {
-		fd, err := unix.Openat2(h.root, path, &how)
+		fd, err := unix.Openat2(dir, path, &how)
 		if err != unix.EINTR && err != unix.EAGAIN {
 			return fd, err
 		}
 	}
+}
+
+// fdAlias recognises the names of our own descriptors (/dev/stdout,
+// /dev/stderr, /dev/stdin, /dev/fd/N, /proc/self/fd/N). They lead to
+// procfs magic links, which RESOLVE_IN_ROOT refuses (EXDEV); opened through
+// the caller's /proc they reopen the second stage's descriptor, which is
+// the one the caller handed down, as tcpdump -w /dev/stdout would.
+func fdAlias(name string) (string, bool) {
+	switch name {
+	case "/dev/stdin":
+		return "0", true
+	case "/dev/stdout":
+		return "1", true
+	case "/dev/stderr":
+		return "2", true
+	}
+	for _, p := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if n, ok := strings.CutPrefix(name, p); ok {
+			if _, err := strconv.ParseUint(n, 10, 31); err == nil {
+				return n, true
+			}
+		}
+	}
+	return "", false
 }
 
 // hostErr is a malformed handoff, reported before anything else is done.

@@ -246,3 +246,47 @@ func TestCaptureRelativePathIsTheCallers(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureRotationWithMountNamespace: files that -G creates later, from
+// inside the target's mount namespace, are the caller's too.
+func TestCaptureRotationWithMountNamespace(t *testing.T) {
+	dir := t.TempDir()
+	tg := mountTarget(t, dir)
+	pid := itoa(tg.Pid)
+	r := startCapture(t, []string{"-t", pid, "-m", "-n"}, "-i", "lo", "-G", "1", "-W", "2", "-w", filepath.Join(dir, "g-%s.pcap"), "icmp")
+	ping := exec.Command(gonsenter(t), "-t", pid, "-n", "busybox", "ping", "-q", "-c", "80", "-i", "0.1", "127.0.0.1")
+	if err := ping.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { ping.Process.Kill(); ping.Wait() }()
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d\n%s", code, r.stderr.String())
+	}
+	if !strings.Contains(r.stderr.String(), "Maximum file limit reached: 2\n") {
+		t.Errorf("-G 1 -W 2 stderr: %q", r.stderr.String())
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "g-*.pcap")); len(m) != 2 {
+		t.Errorf("-G 1 -W 2 made %v on the host", m)
+	}
+	if out, err := inTarget(t, []string{"-t", pid, "-m"}, "ls", "-A", dir); err != nil || out != "" {
+		t.Errorf("the target's %s holds %q (%v), want it empty", dir, out, err)
+	}
+}
+
+// TestCaptureToStdoutAlias: -w /dev/stdout, a procfs magic link, still
+// reaches the caller's standard output from inside a mount namespace.
+func TestCaptureToStdoutAlias(t *testing.T) {
+	dir := t.TempDir()
+	tg := mountTarget(t, dir)
+	pid := itoa(tg.Pid)
+	r := startCapture(t, []string{"-t", pid, "-m", "-n"}, "-i", "lo", "-c", "2", "-w", "/dev/stdout", "icmp")
+	pingLo(t, []string{"-t", pid, "-n"}, 2)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d\n%s", code, r.stderr.String())
+	}
+	file := filepath.Join(dir, "stdout.pcap")
+	if err := os.WriteFile(file, r.stdout.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkICMPFile(t, file, 2)
+}
