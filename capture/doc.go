@@ -11,6 +11,17 @@
 // create the packet socket. Files are opened by the caller's threads (which
 // never change mount namespace), so `-w f.pcap` lands on the host.
 //
+// Capture files are always the caller's (issue #4). With a user, mount, pid
+// or time namespace (-U, -m, -p, -T, -a) Main runs in a re-executed
+// gonsenter whose threads are all inside the target, so -m gives -Z, name
+// resolution and /sys the target's files; but nsenter hands that second
+// stage the caller's root directory, opened before anything was entered,
+// and every -w, -r, -F and -C/-G file name is resolved beneath it
+// (openat2 RESOLVE_IN_ROOT, relative names from the caller's working
+// directory; hostfs_linux.go), at the moment tcpdump would open it and with
+// the capture's credentials (under -U the target's root). The descriptor is
+// closed once every file is open unless -C or -G will create more.
+//
 // Where gonsenter differs from Debian's tcpdump 4.99.3, on purpose:
 //   - --version and the usage text name gonsenter and have no OpenSSL line;
 //   - there is no default -Z: Debian's tcpdump drops to user "tcpdump" when
