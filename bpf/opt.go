@@ -499,6 +499,11 @@ func (t *valTab) summarize(b *block) blockSummary {
 	t.tagRel = t.weak && b.rel
 	defer func() { t.tagRel = false }()
 	r := unknownRegs()
+	// The variable offset words change only in "keep" blocks, after which
+	// pushOut forgets everything; until then they name one value each.
+	for _, w := range []uint32{regLinkHdr, regPL, regLT} {
+		r.m[w] = t.intern(valKey{kind: vMem0, k: w})
+	}
 	var s blockSummary
 	for _, st := range b.stmts {
 		_, risky, _ := t.step(st, &r)
@@ -585,6 +590,9 @@ func (t *valTab) pushOut(b *block, sum blockSummary, kn *know, ins map[*block][]
 		} else {
 			b.jt = b.jf
 		}
+	}
+	if b.keep { // it stores variable offsets: earlier facts may be stale
+		kn = newKnow()
 	}
 	for _, sense := range []bool{true, false} {
 		to := b.jf
