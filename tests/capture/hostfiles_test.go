@@ -290,3 +290,65 @@ func TestCaptureToStdoutAlias(t *testing.T) {
 	}
 	checkICMPFile(t, file, 2)
 }
+
+// TestCaptureAsTheRootlessOwner: uid 65534 captures in its own rootless
+// container (as util-linux nsenter, a non-root caller needs
+// --preserve-credentials where setgroups is denied); the file lands on the
+// host, owned by 65534.
+func TestCaptureAsTheRootlessOwner(t *testing.T) {
+	need(t, "busybox", "tcpdump", "unshare", "setpriv", "ip")
+	tg := launch(t, append(nstest.AsNobody(), "unshare", "--user", "--map-root-user",
+		"--net", "sh", "-c", "ip link set lo up && exec sleep 600")...)
+	dir := nstest.TempDir(t)
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "owner.pcap")
+	nsArgs := []string{"-t", itoa(tg.Pid), "-U", "-n", "--preserve-credentials"}
+	bin := worldBinary(t)
+	capArgs := append(append(append(nstest.AsNobody(), bin), nsArgs...), "--capture", "-i", "lo", "-c", "6", "-w", file, "icmp")
+	cmd := exec.Command(capArgs[0], capArgs[1:]...)
+	stderr := &safeBuffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for i := 0; ; i++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("capture as 65534: %v\n%s", err, stderr.String())
+			}
+			checkICMPFile(t, file, 6)
+			var st syscall.Stat_t
+			if err := syscall.Stat(file, &st); err != nil || st.Uid != 65534 {
+				t.Errorf("%s: owner %d (%v), want 65534", file, st.Uid, err)
+			}
+			return
+		case <-time.After(300 * time.Millisecond):
+			if i > 60 {
+				t.Fatalf("capture did not end\n%s", stderr.String())
+			}
+			ping := append(append(nstest.AsNobody(), bin), nsArgs...)
+			exec.Command(ping[0], append(ping[1:], "busybox", "ping", "-q", "-c", "1", "127.0.0.1")...).Run()
+		}
+	}
+}
+
+// worldBinary copies gonsenter into a directory every uid may traverse
+// (GONSENTER_BIN may live in a checkout 65534 cannot enter).
+func worldBinary(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(gonsenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(nstest.TempDir(t), "gonsenter")
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
