@@ -92,7 +92,7 @@ func (s *session) dumpDead() error {
 	if err != nil {
 		return err
 	}
-	prog, err := s.compile(expr, d.linktype, snap, bpf.Offline)
+	prog, err := s.compile(expr, d.linktype, snap, bpf.Dead)
 	if err != nil {
 		return err
 	}

@@ -169,9 +169,11 @@ func containsDLT(list []dlt, name string) bool {
 }
 
 // liveProgram compiles the expression as pcap_compile does on a live Linux
-// handle: Ethernet programs use the kernel's VLAN ancillary loads.
+// handle: Ethernet programs use the kernel's VLAN ancillary loads; other
+// link types are a dead-style handle, where inbound/outbound/ifindex become
+// Linux ancillary loads.
 func (s *session) liveProgram(expr string, lt uint32, snap int) ([]xbpf.RawInstruction, error) {
-	form := bpf.Offline
+	form := bpf.Dead
 	if lt == uint32(pcap.LinkEthernet) {
 		form = bpf.LiveEthernet
 	}
