@@ -222,29 +222,8 @@ func TestCaptureRelativePathIsTheCallers(t *testing.T) {
 	bin := gonsenter(t)
 	cmd := exec.Command(bin, "-t", pid, "-m", "-n", "--capture", "-i", "lo", "-c", "2", "-w", "rel.pcap", "icmp")
 	cmd.Dir = dir
-	cmd.Stderr = &safeBuffer{}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	// The banner is not awaited here: ping until the capture exits.
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	for i := 0; ; i++ {
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatalf("capture: %v\n%s", err, cmd.Stderr.(*safeBuffer).String())
-			}
-			checkICMPFile(t, filepath.Join(dir, "rel.pcap"), 2)
-			return
-		case <-time.After(300 * time.Millisecond):
-			if i > 60 {
-				t.Fatalf("capture did not end\n%s", cmd.Stderr.(*safeBuffer).String())
-			}
-			inTarget(t, []string{"-t", pid, "-n"}, "busybox", "ping", "-q", "-c", "1", "127.0.0.1")
-		}
-	}
+	captureWhilePinging(t, cmd, func() { inTarget(t, []string{"-t", pid, "-n"}, "busybox", "ping", "-q", "-c", "1", "127.0.0.1") })
+	checkICMPFile(t, filepath.Join(dir, "rel.pcap"), 2)
 }
 
 // TestCaptureRotationWithMountNamespace: files that -G creates later, from
@@ -307,34 +286,13 @@ func TestCaptureAsTheRootlessOwner(t *testing.T) {
 	nsArgs := []string{"-t", itoa(tg.Pid), "-U", "-n", "--preserve-credentials"}
 	bin := worldBinary(t)
 	capArgs := append(append(append(nstest.AsNobody(), bin), nsArgs...), "--capture", "-i", "lo", "-c", "6", "-w", file, "icmp")
-	cmd := exec.Command(capArgs[0], capArgs[1:]...)
-	stderr := &safeBuffer{}
-	cmd.Stderr = stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	for i := 0; ; i++ {
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatalf("capture as 65534: %v\n%s", err, stderr.String())
-			}
-			checkICMPFile(t, file, 6)
-			var st syscall.Stat_t
-			if err := syscall.Stat(file, &st); err != nil || st.Uid != 65534 {
-				t.Errorf("%s: owner %d (%v), want 65534", file, st.Uid, err)
-			}
-			return
-		case <-time.After(300 * time.Millisecond):
-			if i > 60 {
-				t.Fatalf("capture did not end\n%s", stderr.String())
-			}
-			ping := append(append(nstest.AsNobody(), bin), nsArgs...)
-			exec.Command(ping[0], append(ping[1:], "busybox", "ping", "-q", "-c", "1", "127.0.0.1")...).Run()
-		}
+	ping := append(append(nstest.AsNobody(), bin), nsArgs...)
+	ping = append(ping, "busybox", "ping", "-q", "-c", "1", "127.0.0.1")
+	captureWhilePinging(t, exec.Command(capArgs[0], capArgs[1:]...), func() { exec.Command(ping[0], ping[1:]...).Run() })
+	checkICMPFile(t, file, 6)
+	var st syscall.Stat_t
+	if err := syscall.Stat(file, &st); err != nil || st.Uid != 65534 {
+		t.Errorf("%s: owner %d (%v), want 65534", file, st.Uid, err)
 	}
 }
 
@@ -351,4 +309,51 @@ func worldBinary(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return bin
+}
+
+// TestCaptureAllWithPidAndTime: -a into pid and time namespaces too (the
+// second stage is forked once more inside the pid namespace); a relative
+// -w still names the caller's file.
+func TestCaptureAllWithPidAndTime(t *testing.T) {
+	need(t, "busybox", "tcpdump", "unshare", "ip")
+	dir := t.TempDir()
+	tg := launch(t, "unshare", "--mount", "--propagation", "private", "--net", "--pid", "--fork",
+		"--kill-child", "--mount-proc", "--time", "--boottime", "1000", "sh", "-c",
+		"mount -t tmpfs none "+dir+" && ip link set lo up && exec sleep 600")
+	pid := itoa(tg.Pid)
+	cmd := exec.Command(gonsenter(t), "-t", pid, "-a", "--capture", "-i", "lo", "-c", "2", "-w", "all.pcap", "icmp")
+	cmd.Dir = dir
+	captureWhilePinging(t, cmd, func() { inTarget(t, []string{"-t", pid, "-n"}, "busybox", "ping", "-q", "-c", "1", "127.0.0.1") })
+	checkICMPFile(t, filepath.Join(dir, "all.pcap"), 2)
+	if out, err := inTarget(t, []string{"-t", pid, "-m"}, "ls", "-A", dir); err != nil || out != "" {
+		t.Errorf("the target's %s holds %q (%v), want it empty", dir, out, err)
+	}
+}
+
+// captureWhilePinging runs cmd (a capture with -c) and calls ping every
+// 300 ms until it exits; the capture decides when it has seen enough.
+func captureWhilePinging(t *testing.T, cmd *exec.Cmd, ping func()) {
+	t.Helper()
+	stderr := &safeBuffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for i := 0; ; i++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("%q: %v\n%s", cmd.Args, err, stderr.String())
+			}
+			return
+		case <-time.After(300 * time.Millisecond):
+			if i > 60 {
+				t.Fatalf("%q did not end\n%s", cmd.Args, stderr.String())
+			}
+			ping()
+		}
+	}
 }
