@@ -78,6 +78,8 @@ func openFile(name string, flag int, perm uint32) (*os.File, error) {
 	return os.NewFile(uintptr(fd), name), nil
 }
 
+// open resolves name beneath the caller's root: absolute names as they are,
+// relative ones from the caller's working directory.
 func (h *hostFS) open(name string, flag int, perm uint32) (int, error) {
 	switch {
 	case h.err != nil:
@@ -100,8 +102,10 @@ func (h *hostFS) open(name string, flag int, perm uint32) (int, error) {
 	return h.openat2(h.root, path, flag, perm, unix.RESOLVE_IN_ROOT)
 }
 
+// openat2 retries what the kernel asks to retry; O_LARGEFILE is what
+// os.OpenFile adds on 32-bit systems (openat2 does not force it there).
 func (h *hostFS) openat2(dir int, path string, flag int, perm uint32, resolve uint64) (int, error) {
-	how := unix.OpenHow{Flags: uint64(flag | unix.O_CLOEXEC), Mode: uint64(perm), Resolve: resolve}
+	how := unix.OpenHow{Flags: uint64(flag | unix.O_CLOEXEC | unix.O_LARGEFILE), Mode: uint64(perm), Resolve: resolve}
 	for {
 		fd, err := unix.Openat2(dir, path, &how)
 		if err != unix.EINTR && err != unix.EAGAIN {
