@@ -181,6 +181,7 @@ func mountTarget(t *testing.T, dir string) *nstest.Target {
 // launch starts a target, skipping when the kernel cannot provide it.
 func launch(t *testing.T, argv ...string) *nstest.Target {
 	t.Helper()
+	nstest.RequireRoot(t)
 	tg, err := nstest.Launch(t, argv...)
 	return nstest.Need(t, tg, err)
 }
