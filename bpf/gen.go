@@ -800,9 +800,12 @@ func (g *gen) vlan(n otherNode) (frag, error) {
 }
 
 // Linux ancillary data (linux/filter.h SKF_AD_OFF + SKF_AD_*); the kernel
-// ignores the load width for these.
+// ignores the load width for these. adOff is negative, as the kernel's
+// SKF_AD_OFF (-0x1000), so that offsets stay ints on 32-bit platforms; as a
+// load's k it is 0xfffff000 (adBase).
 const (
-	adOff            = 0xfffff000
+	adBase           = uint32(0xfffff000)
+	adOff            = -0x1000
 	adPktType        = 4
 	adIfindex        = 8
 	adVlanTag        = 44

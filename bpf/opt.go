@@ -255,7 +255,7 @@ func (k *know) markLoaded(t *valTab, v int) {
 	key := t.keys[v]
 	switch key.kind {
 	case vAbs:
-		if key.k < adOff { // ancillary loads say nothing of the length
+		if key.k < adBase { // ancillary loads say nothing of the length
 			k.absEnd = max(k.absEnd, uint64(key.k)+sizeOf(key.op))
 		}
 	case vMsh:

@@ -191,9 +191,9 @@ func atoi(s string) int {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		neg, s = s[0] == '-', s[1:]
 	}
-	n := 0
+	var n int64
 	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		n = n*10 + int(s[i]-'0')
+		n = n*10 + int64(s[i]-'0')
 		if n > 1<<31 {
 			n = 1 << 31
 		}
