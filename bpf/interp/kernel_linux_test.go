@@ -48,8 +48,7 @@ func TestAgainstKernel(t *testing.T) {
 		got := kernelRun(t, rx, tx, prog, payload)
 		exp := -1
 		if want != 0 {
-			exp = min(int(want), len(pkt)) - 8
-			exp = max(exp, 0)
+			exp = int(max(min(int64(want), int64(len(pkt)))-8, 0))
 		}
 		if got != exp {
 			t.Fatalf("program %v on %x: kernel kept %d payload bytes, Run = %d (expect %d)", prog, pkt, got, want, exp)
