@@ -320,41 +320,7 @@ func (p *Printer) mldv2Report(b []byte, length int) {
 		p.printf(" [invalid len %d]", length)
 		return
 	}
-	ngroups := int(p.u16(b, 6))
-	p.printf(", %d group record(s)", ngroups)
-	if p.o.Verbose == 0 {
-		return
-	}
-	group := 8
-	for i := 0; i < ngroups; i++ {
-		if length < group+20 {
-			p.puts(" [invalid number of groups]")
-			return
-		}
-		p.printf(" [gaddr %s", p.names.ip6(p.bytes(b, group+4, 16)))
-		rt := p.u8(b, group)
-		if name, ok := mldv2Records[rt]; ok {
-			p.printf(" %s", name)
-		} else {
-			p.printf("  [v2-report-#%d]", rt)
-		}
-		nsrcs := int(p.u16(b, group+2))
-		if length < group+20+nsrcs*16 {
-			p.printf(" [invalid number of sources %d]", nsrcs)
-			return
-		}
-		if p.o.Verbose == 1 {
-			p.printf(", %d source(s)", nsrcs)
-		} else {
-			p.puts(" {")
-			for j := 0; j < nsrcs; j++ {
-				p.printf(" %s", p.names.ip6(p.bytes(b, group+20+j*16, 16)))
-			}
-			p.puts(" }")
-		}
-		group += 20 + nsrcs*16
-		p.puts("]")
-	}
+	p.groupRecords(b, length, 16, p.names.ip6, "v2")
 }
 
 // mldv2Query is mldv2_query_print.

@@ -62,26 +62,37 @@ func (p *Printer) igmpv3Report(b []byte, length int) {
 		p.printf(" [invalid len %d]", length)
 		return
 	}
+	p.groupRecords(b, length, 4, p.names.ip4, "v3")
+}
+
+// groupRecords prints the group records that follow the 8-byte header of an
+// IGMPv3 (RFC 3376) or MLDv2 (RFC 3810) report. tcpdump's
+// print_igmpv3_report and mldv2_report_print run the same loop and differ
+// only in the address size (each record header is type, aux length and
+// source count in 4 bytes, then the group address) and in the version named
+// for an unknown record type ("[v3-report-#N]" vs "[v2-report-#N]").
+func (p *Printer) groupRecords(b []byte, length, addrLen int, addr func([]byte) string, version string) {
 	ngroups := int(p.u16(b, 6))
 	p.printf(", %d group record(s)", ngroups)
 	if p.o.Verbose == 0 {
 		return
 	}
+	hdr := 4 + addrLen
 	group := 8
 	for i := 0; i < ngroups; i++ {
-		if length < group+8 {
+		if length < group+hdr {
 			p.puts(" [invalid number of groups]")
 			return
 		}
-		p.printf(" [gaddr %s", p.names.ip4(p.bytes(b, group+4, 4)))
+		p.printf(" [gaddr %s", addr(p.bytes(b, group+4, addrLen)))
 		rt := p.u8(b, group)
 		if name, ok := mldv2Records[rt]; ok {
 			p.printf(" %s", name)
 		} else {
-			p.printf("  [v3-report-#%d]", rt)
+			p.printf("  [%s-report-#%d]", version, rt)
 		}
 		nsrcs := int(p.u16(b, group+2))
-		if length < group+8+nsrcs*4 {
+		if length < group+hdr+nsrcs*addrLen {
 			p.printf(" [invalid number of sources %d]", nsrcs)
 			return
 		}
@@ -90,11 +101,11 @@ func (p *Printer) igmpv3Report(b []byte, length int) {
 		} else {
 			p.puts(" {")
 			for j := 0; j < nsrcs; j++ {
-				p.printf(" %s", p.names.ip4(p.bytes(b, group+8+4*j, 4)))
+				p.printf(" %s", addr(p.bytes(b, group+hdr+j*addrLen, addrLen)))
 			}
 			p.puts(" }")
 		}
-		group += 8 + nsrcs*4
+		group += hdr + nsrcs*addrLen
 		p.puts("]")
 	}
 }
