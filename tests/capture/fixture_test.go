@@ -156,9 +156,17 @@ func (s *safeBuffer) String() string {
 // writer (e.g. a pipe to tcpdump).
 func (p *pair) start(t *testing.T, stdout io.Writer, args ...string) *run {
 	t.Helper()
+	return startRun(t, stdout, append([]string{"-t", strconv.Itoa(p.pid), "-n", "--capture"}, args...)...)
+}
+
+// startRun runs `gonsenter ARGV...` (a --capture command line) and returns
+// once it printed its "listening on" banner on stderr. stdout may be nil
+// (captured in r.stdout) or a writer.
+func startRun(t *testing.T, stdout io.Writer, argv ...string) *run {
+	t.Helper()
 	bin := gonsenter(t)
 	r := &run{ready: make(chan struct{}), done: make(chan error, 1)}
-	r.cmd = exec.Command(bin, append([]string{"-t", strconv.Itoa(p.pid), "-n", "--capture"}, args...)...)
+	r.cmd = exec.Command(bin, argv...)
 	r.cmd.Env = append(os.Environ(), "TZ=UTC") // tcpdump -r comparisons use UTC too
 	r.cmd.Stdout = &r.stdout
 	if stdout != nil {

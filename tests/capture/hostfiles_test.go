@@ -1,14 +1,11 @@
 package capture_test
 
 import (
-	"bufio"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -24,37 +21,7 @@ import (
 // printed its "listening on" banner.
 func startCapture(t *testing.T, nsArgs []string, args ...string) *run {
 	t.Helper()
-	bin := gonsenter(t)
-	r := &run{ready: make(chan struct{}), done: make(chan error, 1)}
-	r.cmd = exec.Command(bin, append(append(append([]string{}, nsArgs...), "--capture"), args...)...)
-	r.cmd.Env = append(os.Environ(), "TZ=UTC")
-	r.cmd.Stdout = &r.stdout
-	pr, pw := io.Pipe()
-	r.cmd.Stderr = pw
-	if err := r.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		sc := bufio.NewScanner(pr)
-		var once sync.Once
-		for sc.Scan() {
-			r.stderr.Write(append(sc.Bytes(), '\n'))
-			if strings.Contains(sc.Text(), "listening on ") {
-				once.Do(func() { close(r.ready) })
-			}
-		}
-		io.Copy(io.Discard, pr)
-	}()
-	go func() { err := r.cmd.Wait(); pw.Close(); r.done <- err }()
-	t.Cleanup(func() { r.cmd.Process.Kill() })
-	select {
-	case <-r.ready:
-	case err := <-r.done:
-		t.Fatalf("capture exited before listening: %v\nstderr: %s", err, r.stderr.String())
-	case <-time.After(20 * time.Second):
-		t.Fatalf("capture did not start listening\nstderr: %s", r.stderr.String())
-	}
-	return r
+	return startRun(t, nil, append(append(append([]string{}, nsArgs...), "--capture"), args...)...)
 }
 
 // inTarget runs gonsenter with nsArgs and a program, returning its output.
@@ -119,12 +86,7 @@ func TestCaptureIntoUserNamespaceWritesHostFile(t *testing.T) {
 // read its /proc/PID/exe nor list its descriptors.
 func TestCaptureIntoRootlessTarget(t *testing.T) {
 	need(t, "busybox", "tcpdump", "unshare", "setpriv", "ip")
-	tg := launch(t, append(nstest.AsNobody(), "unshare", "--user", "--map-root-user",
-		"--net", "sh", "-c", "ip link set lo up && exec sleep 600")...)
-	dir := nstest.TempDir(t)
-	if err := os.Chmod(dir, 0o777); err != nil {
-		t.Fatal(err)
-	}
+	tg, dir := rootlessTarget(t)
 	nsArgs := []string{"-t", itoa(tg.Pid), "-U", "-n"}
 	file := filepath.Join(dir, "rootless.pcap")
 	r := startCapture(t, nsArgs, "-i", "lo", "-c", "6", "-w", file, "icmp")
@@ -277,12 +239,7 @@ func TestCaptureToStdoutAlias(t *testing.T) {
 // host, owned by 65534.
 func TestCaptureAsTheRootlessOwner(t *testing.T) {
 	need(t, "busybox", "tcpdump", "unshare", "setpriv", "ip")
-	tg := launch(t, append(nstest.AsNobody(), "unshare", "--user", "--map-root-user",
-		"--net", "sh", "-c", "ip link set lo up && exec sleep 600")...)
-	dir := nstest.TempDir(t)
-	if err := os.Chmod(dir, 0o777); err != nil {
-		t.Fatal(err)
-	}
+	tg, dir := rootlessTarget(t)
 	file := filepath.Join(dir, "owner.pcap")
 	nsArgs := []string{"-t", itoa(tg.Pid), "-U", "-n", "--preserve-credentials"}
 	bin := worldBinary(t)
@@ -295,6 +252,20 @@ func TestCaptureAsTheRootlessOwner(t *testing.T) {
 	if err := syscall.Stat(file, &st); err != nil || st.Uid != 65534 {
 		t.Errorf("%s: owner %d (%v), want 65534", file, st.Uid, err)
 	}
+}
+
+// rootlessTarget starts a rootless container, a process of uid 65534 in
+// its own user and network namespaces (lo up), and returns it with a
+// world-writable host directory for its capture files.
+func rootlessTarget(t *testing.T) (*nstest.Target, string) {
+	t.Helper()
+	tg := launch(t, append(nstest.AsNobody(), "unshare", "--user", "--map-root-user",
+		"--net", "sh", "-c", "ip link set lo up && exec sleep 600")...)
+	dir := nstest.TempDir(t)
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	return tg, dir
 }
 
 // worldBinary copies gonsenter into a directory every uid may traverse
