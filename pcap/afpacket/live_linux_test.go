@@ -82,6 +82,18 @@ func sll2Icmp(typ byte) func(pcap.Packet) bool {
 	}
 }
 
+// pingPeer pings the peer 192.0.2.2 from nsA pings times, then collects
+// until want packets match, failing the test when fewer arrive.
+func pingPeer(t *testing.T, n *testNet, h *Handle, pings, want int, what string, match func(pcap.Packet) bool) (all, matched []pcap.Packet) {
+	t.Helper()
+	ping(t, n.nsA, "192.0.2.2", pings)
+	all, matched = collect(t, h, want, 10*time.Second, match)
+	if len(matched) != want {
+		t.Fatalf("saw %d %s, want %d", len(matched), what, want)
+	}
+	return all, matched
+}
+
 // TestAnyGivesSLL2 pings across the veth and checks the synthesised
 // Linux cooked v2 headers: protocol, ifindex, ARPHRD_ETHER, direction,
 // MAC address, and lengths that include the 20 header bytes.
@@ -92,11 +104,7 @@ func TestAnyGivesSLL2(t *testing.T) {
 		t.Fatalf("link type %d snaplen %d", h.LinkType(), h.Snaplen())
 	}
 	idx := ifindexIn(t, n.nsA, n.vethA)
-	ping(t, n.nsA, "192.0.2.2", 3)
-	_, reqs := collect(t, h, 3, 10*time.Second, sll2Icmp(echoRequest))
-	if len(reqs) != 3 {
-		t.Fatalf("saw %d echo requests, want 3", len(reqs))
-	}
+	_, reqs := pingPeer(t, n, h, 3, 3, "echo requests", sll2Icmp(echoRequest))
 	for _, p := range reqs {
 		d := p.Data
 		if got := int(binary.BigEndian.Uint32(d[4:])); got != idx {
@@ -115,11 +123,7 @@ func TestAnyGivesSLL2(t *testing.T) {
 func TestAnyWithReplies(t *testing.T) {
 	n := newTestNet(t)
 	h := openIn(t, n.nsA, Config{Interface: "any"})
-	ping(t, n.nsA, "192.0.2.2", 2)
-	_, replies := collect(t, h, 2, 10*time.Second, sll2Icmp(echoReply))
-	if len(replies) != 2 {
-		t.Fatalf("saw %d echo replies, want 2", len(replies))
-	}
+	_, replies := pingPeer(t, n, h, 2, 2, "echo replies", sll2Icmp(echoReply))
 	for _, p := range replies {
 		if p.Data[10] != 0 {
 			t.Errorf("reply pkttype %d, want 0 (PACKET_HOST)", p.Data[10])
@@ -134,13 +138,9 @@ func TestAnyAsSLLv1(t *testing.T) {
 	if h.LinkType() != pcap.LinkLinuxSLL {
 		t.Fatalf("link type %d", h.LinkType())
 	}
-	ping(t, n.nsA, "192.0.2.2", 2)
-	_, reqs := collect(t, h, 2, 10*time.Second, func(p pcap.Packet) bool {
+	_, reqs := pingPeer(t, n, h, 2, 2, "echo requests", func(p pcap.Packet) bool {
 		return len(p.Data) > 16 && binary.BigEndian.Uint16(p.Data[14:]) == 0x0800 && icmpAt(p, 16, echoRequest)
 	})
-	if len(reqs) != 2 {
-		t.Fatalf("saw %d echo requests, want 2", len(reqs))
-	}
 	d := reqs[0].Data
 	if pkttype, hatype, halen := binary.BigEndian.Uint16(d[0:]), binary.BigEndian.Uint16(d[2:]), binary.BigEndian.Uint16(d[4:]); pkttype != 4 || hatype != 1 || halen != 6 {
 		t.Errorf("pkttype %d hatype %d halen %d, want 4 1 6", pkttype, hatype, halen)
@@ -154,24 +154,16 @@ func TestEthernetDevice(t *testing.T) {
 	if h.LinkType() != pcap.LinkEthernet {
 		t.Fatalf("link type %d", h.LinkType())
 	}
-	ping(t, n.nsA, "192.0.2.2", 2)
-	_, got := collect(t, h, 4, 10*time.Second, func(p pcap.Packet) bool {
+	pingPeer(t, n, h, 2, 4, "ICMP echo frames", func(p pcap.Packet) bool {
 		return len(p.Data) > 14 && binary.BigEndian.Uint16(p.Data[12:]) == 0x0800 && (icmpAt(p, 14, echoRequest) || icmpAt(p, 14, echoReply))
 	})
-	if len(got) != 4 {
-		t.Fatalf("saw %d ICMP echo frames, want 4", len(got))
-	}
 }
 
 // TestDirectionIn is -Q in: no outgoing packet is ever returned.
 func TestDirectionIn(t *testing.T) {
 	n := newTestNet(t)
 	h := openIn(t, n.nsA, Config{Interface: "any", Direction: In})
-	ping(t, n.nsA, "192.0.2.2", 3)
-	all, replies := collect(t, h, 3, 10*time.Second, sll2Icmp(echoReply))
-	if len(replies) != 3 {
-		t.Fatalf("saw %d echo replies, want 3", len(replies))
-	}
+	all, _ := pingPeer(t, n, h, 3, 3, "echo replies", sll2Icmp(echoReply))
 	for _, p := range all {
 		if p.Data[10] == 4 {
 			t.Errorf("outgoing packet returned with -Q in: % x", p.Data[:24])
@@ -183,11 +175,7 @@ func TestDirectionIn(t *testing.T) {
 func TestDirectionOut(t *testing.T) {
 	n := newTestNet(t)
 	h := openIn(t, n.nsA, Config{Interface: "any", Direction: Out})
-	ping(t, n.nsA, "192.0.2.2", 2)
-	all, reqs := collect(t, h, 2, 10*time.Second, sll2Icmp(echoRequest))
-	if len(reqs) != 2 {
-		t.Fatalf("saw %d echo requests, want 2", len(reqs))
-	}
+	all, _ := pingPeer(t, n, h, 2, 2, "echo requests", sll2Icmp(echoRequest))
 	for _, p := range all {
 		if p.Data[10] != 4 {
 			t.Errorf("incoming packet returned with -Q out: % x", p.Data[:24])
