@@ -617,25 +617,9 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 func (g *gen) node(n node) (frag, error) {
 	switch n := n.(type) {
 	case andNode:
-		l, err := g.node(n.l)
-		if err != nil {
-			return frag{}, err
-		}
-		r, err := g.node(n.r)
-		if err != nil {
-			return frag{}, err
-		}
-		return and(l, r), nil
+		return g.binary(n.l, n.r, and)
 	case orNode:
-		l, err := g.node(n.l)
-		if err != nil {
-			return frag{}, err
-		}
-		r, err := g.node(n.r)
-		if err != nil {
-			return frag{}, err
-		}
-		return or(l, r), nil
+		return g.binary(n.l, n.r, or)
 	case notNode:
 		x, err := g.node(n.x)
 		return not(x), err
@@ -654,6 +638,20 @@ func (g *gen) node(n node) (frag, error) {
 		return frag{}, unsupported(n.construct)
 	}
 	return frag{}, fmt.Errorf("bpf: internal error: node %T", n)
+}
+
+// binary compiles the operands of "and"/"or" left to right, so the first
+// error reported is the leftmost, and joins the two fragments.
+func (g *gen) binary(l, r node, join func(frag, frag) frag) (frag, error) {
+	lf, err := g.node(l)
+	if err != nil {
+		return frag{}, err
+	}
+	rf, err := g.node(r)
+	if err != nil {
+		return frag{}, err
+	}
+	return join(lf, rf), nil
 }
 
 // foreignLinkFields are keywords for link types this package never
