@@ -230,16 +230,7 @@ func (p *Printer) sll(b []byte, length int) {
 		p.printf("%3s ", sllPktType(pkttype))
 		p.sllHeader(halen, b[6:14], proto, l)
 	}
-	if p.o.Ether {
-		header(length)
-	}
-	if p.u16(b, 2) == 803 {
-		p.unsupport("802.11-radio")
-		p.llHdrLen = 16
-		return
-	}
-	p.llHdrLen = 16
-	p.cookedPayload(b[16:], length-16, proto, func() { header(length) })
+	p.cooked(b, length, 16, p.u16(b, 2), proto, header)
 }
 
 // sll2 is sll2_if_print (LINUX_SLL2, 20-byte header with interface index).
@@ -255,16 +246,23 @@ func (p *Printer) sll2(b []byte, length int) {
 		p.printf("ifindex %d ", ifindex)
 		p.sllHeader(halen, b[12:20], proto, l)
 	}
+	p.cooked(b, length, 20, p.u16(b, 8), proto, header)
+}
+
+// cooked is what sll_if_print and sll2_if_print share once their header
+// fields are read: the -e header, hatype 803 (ARPHRD_IEEE80211_RADIOTAP,
+// not decoded here) and the payload after the hdrLen-byte header.
+func (p *Printer) cooked(b []byte, length, hdrLen int, hatype, proto uint16, header func(int)) {
 	if p.o.Ether {
 		header(length)
 	}
-	if p.u16(b, 8) == 803 {
+	if hatype == 803 {
 		p.unsupport("802.11-radio")
-		p.llHdrLen = 20
+		p.llHdrLen = hdrLen
 		return
 	}
-	p.llHdrLen = 20
-	p.cookedPayload(b[20:], length-20, proto, func() { header(length) })
+	p.llHdrLen = hdrLen
+	p.cookedPayload(b[hdrLen:], length-hdrLen, proto, func() { header(length) })
 }
 
 // cookedPayload is the shared tail of sll_if_print and sll2_if_print.
