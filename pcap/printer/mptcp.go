@@ -164,28 +164,22 @@ func (p *Printer) mpAddAddr(o []byte) bool {
 		name = "[bad version/echo]"
 	}
 	p.printf(" %s id %d", name, p.u8(o, 3))
-	if n <= 18 {
-		p.printf(" %s", p.names.ip4(p.bytes(o, 4, 4)))
-		if n == 10 || n == 18 {
-			p.printf(":%d", p.u16(o, 8))
-		}
-		if n == 16 {
-			p.printf(" hmac 0x%x", p.u64(o, 8))
-		}
-		if n == 18 {
-			p.printf(" hmac 0x%x", p.u64(o, 10))
-		}
-		return true
+	// The address is IPv4 (options of 8 bytes + port/HMAC) or IPv6 (20
+	// bytes + port/HMAC); a port adds 2 bytes, a truncated HMAC 8.
+	addrLen, addr := 4, p.names.ip4
+	if n > 18 {
+		addrLen, addr = 16, p.names.ip6
 	}
-	p.printf(" %s", p.names.ip6(p.bytes(o, 4, 16)))
-	if n == 22 || n == 30 {
-		p.printf(":%d", p.u16(o, 20))
+	end := 4 + addrLen
+	p.printf(" %s", addr(p.bytes(o, 4, addrLen)))
+	if n == end+2 || n == end+10 {
+		p.printf(":%d", p.u16(o, end))
 	}
-	if n == 28 {
-		p.printf(" hmac 0x%x", p.u64(o, 20))
+	if n == end+8 {
+		p.printf(" hmac 0x%x", p.u64(o, end))
 	}
-	if n == 30 {
-		p.printf(" hmac 0x%x", p.u64(o, 22))
+	if n == end+10 {
+		p.printf(" hmac 0x%x", p.u64(o, end+2))
 	}
 	return true
 }
