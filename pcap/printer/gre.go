@@ -1,11 +1,6 @@
 package printer
 
-import "strings"
-
-var greFlags = []struct {
-	bit  uint16
-	name string
-}{{0x8000, "checksum present"}, {0x4000, "routing present"}, {0x2000, "key present"},
+var greFlags = []bitName{{0x8000, "checksum present"}, {0x4000, "routing present"}, {0x2000, "key present"},
 	{0x1000, "sequence# present"}, {0x0800, "source routing present"}, {0x0080, "ack present"}}
 
 // gre is gre_print for version 0 (RFC 2784/2890) without source routes;
@@ -31,16 +26,7 @@ func (p *Printer) gre(b []byte, length int) {
 
 func (p *Printer) gre0(b []byte, length int, flags uint16) {
 	if p.o.Verbose > 0 {
-		var names []string
-		for _, f := range greFlags {
-			if flags&f.bit != 0 {
-				names = append(names, f.name)
-			}
-		}
-		if len(names) == 0 {
-			names = []string{"none"}
-		}
-		p.printf(", Flags [%s]", strings.Join(names, ", "))
+		p.printf(", Flags [%s]", bitNames(uint32(flags), greFlags))
 	}
 	off, l := 2, length-2
 	take := func(n int) int {

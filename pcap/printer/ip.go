@@ -2,7 +2,6 @@ package printer
 
 import (
 	"fmt"
-	"strings"
 )
 
 // ipProtoNames is tcpdump's ipproto_values (used by -v headers).
@@ -103,10 +102,7 @@ func (p *Printer) ip(b []byte, length int) {
 	}
 }
 
-var ipFragFlags = []struct {
-	bit  uint16
-	name string
-}{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}}
+var ipFragFlags = []bitName{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}}
 
 // ipVerbose prints the -v "(tos 0x0, ttl 64, ...)" block and the newline
 // plus four-space indent; false means the packet ended there.
@@ -124,17 +120,8 @@ func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
 	if b[8] >= 1 {
 		p.printf(", ttl %d", b[8])
 	}
-	var flags []string
-	for _, f := range ipFragFlags {
-		if off&f.bit != 0 {
-			flags = append(flags, f.name)
-		}
-	}
-	if len(flags) == 0 {
-		flags = []string{"none"}
-	}
 	p.printf(", id %d, offset %d, flags [%s], proto %s (%d)", p.u16(b, 4), (off&0x1fff)*8,
-		strings.Join(flags, ", "), ipProtoName(proto), proto)
+		bitNames(uint32(off), ipFragFlags), ipProtoName(proto), proto)
 	p.printf(", length %d", p.u16(b, 2))
 	if hlen > 20 {
 		p.puts(", options (")
