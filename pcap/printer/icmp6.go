@@ -348,22 +348,7 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 		}
 		p.printf(" qqi=%d", q)
 	}
-	nsrcs := int(p.u16(b, 26))
-	if nsrcs > 0 {
-		switch {
-		case length < 28+nsrcs*16:
-			p.puts(" [invalid number of sources]")
-		case p.o.Verbose > 1:
-			p.puts(" {")
-			for i := 0; i < nsrcs; i++ {
-				p.printf(" %s", p.names.ip6(p.bytes(b, 28+i*16, 16)))
-			}
-			p.puts(" }")
-		default:
-			p.printf(", %d source(s)", nsrcs)
-		}
-	}
-	p.puts("]")
+	p.querySources(b, length, 26, 16, p.names.ip6)
 }
 
 // ndDNSSL prints the DNS search list option; names are compressed

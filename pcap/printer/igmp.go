@@ -133,14 +133,22 @@ func (p *Printer) igmpv3Query(b []byte, length int) {
 		return
 	}
 	p.printf(" [gaddr %s", p.names.ip4(b[4:8]))
-	if nsrcs := int(p.u16(b, 10)); nsrcs > 0 {
+	p.querySources(b, length, 10, 4, p.names.ip4)
+}
+
+// querySources ends an IGMPv3 or MLDv2 query's "[gaddr ..." with its
+// source list: the 16-bit count at offset at, then the addresses
+// (print_igmpv3_query and mldv2_query_print differ only in address size).
+func (p *Printer) querySources(b []byte, length, at, addrLen int, addr func([]byte) string) {
+	if nsrcs := int(p.u16(b, at)); nsrcs > 0 {
+		first := at + 2
 		switch {
-		case length < 12+nsrcs*4:
+		case length < first+nsrcs*addrLen:
 			p.puts(" [invalid number of sources]")
 		case p.o.Verbose > 1:
 			p.puts(" {")
 			for i := 0; i < nsrcs; i++ {
-				p.printf(" %s", p.names.ip4(p.bytes(b, 12+4*i, 4)))
+				p.printf(" %s", addr(p.bytes(b, first+i*addrLen, addrLen)))
 			}
 			p.puts(" }")
 		default:
