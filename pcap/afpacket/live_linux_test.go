@@ -378,6 +378,35 @@ func TestLiveFileReadByTcpdump(t *testing.T) {
 	}
 }
 
+// readUntilError drains h in the background and delivers the first
+// ReadPacket error.
+func readUntilError(h *Handle) <-chan error {
+	errc := make(chan error, 1)
+	go func() {
+		for {
+			if _, err := h.ReadPacket(); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	return errc
+}
+
+// wantDisappeared checks that a capture whose device was just deleted
+// ends with libpcap's "The interface disappeared" within 5 s.
+func wantDisappeared(t *testing.T, errc <-chan error) {
+	t.Helper()
+	select {
+	case err := <-errc:
+		if err == nil || err.Error() != "The interface disappeared" {
+			t.Errorf("after delete: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadPacket still blocked after the device was deleted")
+	}
+}
+
 // TestDeviceDownAndGone: a down device cannot be opened ("That device is
 // not up"); taking it down during a capture is not an error (tcpdump
 // keeps waiting); deleting it ends ReadPacket with "The interface
@@ -393,15 +422,7 @@ func TestDeviceDownAndGone(t *testing.T) {
 	run(t, "ip", "-n", n.nsA, "link", "set", "gnsc", "up")
 	run(t, "ip", "-n", n.nsA, "link", "set", "gnsd", "up")
 	h := openIn(t, n.nsA, Config{Interface: "gnsd"})
-	errc := make(chan error, 1)
-	go func() {
-		for {
-			if _, err := h.ReadPacket(); err != nil {
-				errc <- err
-				return
-			}
-		}
-	}()
+	errc := readUntilError(h)
 	run(t, "ip", "-n", n.nsA, "link", "set", "gnsd", "down")
 	select {
 	case err := <-errc:
@@ -409,14 +430,7 @@ func TestDeviceDownAndGone(t *testing.T) {
 	case <-time.After(500 * time.Millisecond):
 	}
 	run(t, "ip", "-n", n.nsA, "link", "del", "gnsd")
-	select {
-	case err := <-errc:
-		if err == nil || err.Error() != "The interface disappeared" {
-			t.Errorf("after delete: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("ReadPacket still blocked after the device was deleted")
-	}
+	wantDisappeared(t, errc)
 }
 
 // TestDeviceDeletedWhileUp: deleting a running device ends the capture
@@ -427,23 +441,8 @@ func TestDeviceDeletedWhileUp(t *testing.T) {
 	run(t, "ip", "-n", n.nsA, "link", "set", "gnse", "up")
 	run(t, "ip", "-n", n.nsA, "link", "set", "gnsf", "up")
 	h := openIn(t, n.nsA, Config{Interface: "gnsf"})
-	errc := make(chan error, 1)
-	go func() {
-		for {
-			if _, err := h.ReadPacket(); err != nil {
-				errc <- err
-				return
-			}
-		}
-	}()
+	errc := readUntilError(h)
 	time.Sleep(200 * time.Millisecond)
 	run(t, "ip", "-n", n.nsA, "link", "del", "gnsf")
-	select {
-	case err := <-errc:
-		if err == nil || err.Error() != "The interface disappeared" {
-			t.Errorf("after delete: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("ReadPacket still blocked after the device was deleted")
-	}
+	wantDisappeared(t, errc)
 }
