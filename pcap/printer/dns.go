@@ -329,6 +329,15 @@ func (d *dnsMsg) labelLen(cp int) int {
 	return int(i)
 }
 
+// nextLabel reads the label header at cp inside fqdn_print's loop: its
+// first byte and the label's length (labelLen), or dnsFail.
+func (d *dnsMsg) nextLabel(cp int) (byte, int) {
+	if !d.has(cp, 1) {
+		return 0, dnsFail
+	}
+	return d.b[cp], d.labelLen(cp)
+}
+
 // name is fqdn_print: returns the offset after the name in place.
 func (d *dnsMsg) name(cp int) int {
 	l := d.labelLen(cp)
@@ -364,11 +373,7 @@ func (d *dnsMsg) name(cp int) int {
 			}
 			maxOff = off
 			cp = off
-			if !d.has(cp, 1) {
-				return dnsFail
-			}
-			i = d.b[cp]
-			if l = d.labelLen(cp); l == dnsFail {
+			if i, l = d.nextLabel(cp); l == dnsFail {
 				return dnsFail
 			}
 			cp++
@@ -394,11 +399,7 @@ func (d *dnsMsg) name(cp int) int {
 			d.p.puts(".")
 		}
 		chars++
-		if !d.has(cp, 1) {
-			return dnsFail
-		}
-		i = d.b[cp]
-		if l = d.labelLen(cp); l == dnsFail {
+		if i, l = d.nextLabel(cp); l == dnsFail {
 			return dnsFail
 		}
 		cp++
