@@ -8,19 +8,25 @@ func isSpace(c byte) bool {
 	return c == ' ' || (c >= '\t' && c <= '\r')
 }
 
-// Strtoimax mirrors strtoimax(s, &end, 10): it returns the value, the index
-// of the first unparsed byte (0 when no digits were found, like end == s),
-// and whether the value overflowed (errno == ERANGE, value clamped).
-func Strtoimax(s string) (v int64, end int, erange bool) {
-	i := 0
+// skipSpaceSign skips what strtol-family functions skip before the
+// digits: leading white space and one optional sign. It returns the index
+// of the first byte after them and whether the sign was '-'.
+func skipSpaceSign(s string) (i int, neg bool) {
 	for i < len(s) && isSpace(s[i]) {
 		i++
 	}
-	neg := false
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		neg = s[i] == '-'
 		i++
 	}
+	return i, neg
+}
+
+// Strtoimax mirrors strtoimax(s, &end, 10): it returns the value, the index
+// of the first unparsed byte (0 when no digits were found, like end == s),
+// and whether the value overflowed (errno == ERANGE, value clamped).
+func Strtoimax(s string) (v int64, end int, erange bool) {
+	i, neg := skipSpaceSign(s)
 	start := i
 	var u uint64
 	const limit = uint64(1) << 63
@@ -53,15 +59,7 @@ func Strtoimax(s string) (v int64, end int, erange bool) {
 // Strtoumax mirrors strtoumax(s, &end, 10), including C's quirk that a
 // leading '-' negates the result modulo 2^64.
 func Strtoumax(s string) (v uint64, end int, erange bool) {
-	i := 0
-	for i < len(s) && isSpace(s[i]) {
-		i++
-	}
-	neg := false
-	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		neg = s[i] == '-'
-		i++
-	}
+	i, neg := skipSpaceSign(s)
 	start := i
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		d := uint64(s[i] - '0')
