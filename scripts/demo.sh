@@ -106,6 +106,26 @@ if [ -x /usr/bin/nsenter ]; then
 	fi
 fi
 
+header "tcpdump inside the target's network namespace: --capture"
+# The capture socket is made inside the target's netns; the file lands on the host.
+PCAP=$(mktemp /tmp/gonsenter-demo.XXXXXX.pcap)
+printf '%s$ %s -t %s -n --capture -i lo -c 4 -w %s icmp &%s\n' "$dim" "$BIN" "$PID" "$PCAP" "$off"
+timeout 20 "$BIN" -t "$PID" -n --capture -i lo -c 4 -w "$PCAP" icmp &
+CAP=$!
+sleep 1
+PING=$(command -v ping || true)
+[ -n "$PING" ] || { command -v busybox >/dev/null && PING="busybox ping"; }
+if [ -n "$PING" ]; then
+	# shellcheck disable=SC2086 # "busybox ping" is two words
+	printf '%s$ %s -t %s -a %s -c 2 192.0.2.1 >/dev/null%s\n' "$dim" "$BIN" "$PID" "$PING" "$off"
+	"$BIN" -t "$PID" -a $PING -c 2 192.0.2.1 >/dev/null || true
+else
+	echo "(no ping or busybox here: apt-get install busybox-static to see packets)"
+fi
+wait "$CAP" || echo "capture exit status $?"
+show "$BIN" --capture -n -r "$PCAP"
+rm -f "$PCAP"
+
 header "Exit status and errors, as nsenter reports them"
 show "$BIN" -t "$PID" -a sh -c 'exit 42' || echo "exit status $?"
 show "$BIN" -t "$PID" -a no-such-program || echo "exit status $?"
