@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // tokKind is a lexical token class of libpcap's scanner.l.
@@ -119,7 +120,10 @@ type lexRule struct {
 	kind tokKind
 }
 
-var lexRules = buildLexRules()
+// lexRules is built on first use: compiling the regular expressions costs
+// about 2 ms and 1.4 MB, which every plain nsenter call would otherwise pay
+// in package initialisation.
+var lexRules = sync.OnceValue(buildLexRules)
 
 func quoteAlternatives(words []string) string {
 	q := make([]string, len(words))
@@ -217,7 +221,8 @@ func lex(expr string) ([]token, error) {
 
 func lexOne(s string) (token, int, error) {
 	best, bestLen := -1, 0
-	for i, r := range lexRules {
+	rules := lexRules()
+	for i, r := range rules {
 		if m := r.re.FindString(s); len(m) > bestLen {
 			best, bestLen = i, len(m)
 		}
@@ -226,7 +231,7 @@ func lexOne(s string) (token, int, error) {
 		return token{}, 0, &SyntaxError{Msg: "syntax error"}
 	}
 	text := s[:bestLen]
-	switch k := lexRules[best].kind; k {
+	switch k := rules[best].kind; k {
 	case tKey:
 		return token{kind: tKey, s: keywordAlias[text]}, bestLen, nil
 	case tOp:
