@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gonsenter/gonsenter/internal/repo"
 	xbpf "golang.org/x/net/bpf"
 )
 
@@ -39,17 +40,11 @@ type oracleCase struct {
 
 // sharedTestdata finds <repo root>/../shared/testdata.
 func sharedTestdata(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "testdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repo root not found")
-		}
-		dir = parent
+	td, err := repo.SharedTestdata()
+	if err != nil {
+		t.Skip(err)
 	}
+	return td
 }
 
 func readCaseExprs(t *testing.T) [][2]string {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gonsenter/gonsenter/internal/repo"
 	"github.com/gonsenter/gonsenter/pcap"
 )
 
@@ -20,21 +21,11 @@ var update = flag.Bool("update", false, "re-record golden files from the install
 // skips the test when that reference data is absent.
 func sharedPcaps(t *testing.T) []string {
 	t.Helper()
-	dir, err := os.Getwd()
+	td, err := repo.SharedTestdata()
 	if err != nil {
-		t.Fatal(err)
+		t.Skip(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	root := filepath.Join(dir, "..", "shared", "testdata", "pcaps")
+	root := filepath.Join(td, "pcaps")
 	var files []string
 	filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".pcap") || strings.HasSuffix(p, ".pcapng")) {

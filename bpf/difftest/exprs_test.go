@@ -2,12 +2,13 @@ package difftest
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gonsenter/gonsenter/internal/repo"
 )
 
 // sharedTestdata returns <repo root>/../shared/testdata, or skips.
@@ -22,21 +23,10 @@ func sharedTestdata(t testing.TB) string {
 // findShared walks up to the repository root (go.mod) and returns the
 // shared test data directory beside it.
 func findShared() (string, error) {
-	dir, err := os.Getwd()
+	p, err := repo.SharedTestdata()
 	if err != nil {
 		return "", err
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "testdata")
 	if _, err := os.Stat(p); err != nil {
 		return "", fmt.Errorf("shared test data absent: %w", err)
 	}

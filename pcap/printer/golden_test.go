@@ -18,6 +18,7 @@ import (
 
 	"github.com/gopacket/gopacket/pcapgo"
 
+	"github.com/gonsenter/gonsenter/internal/repo"
 	"github.com/gonsenter/gonsenter/pcap"
 )
 
@@ -114,20 +115,11 @@ func globAll(dir, _ string) []string {
 }
 
 func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
+	dir, err := repo.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
+	return dir
 }
 
 // readCapture reads up to limit packets with gopacket's pcapgo (test-only
