@@ -7,7 +7,7 @@ import (
 )
 
 // helpOptions is util-linux 2.42's usage() (nsenter.c:93-136) with the
-// SELinux line of a libselinux build and gonsenter's two extensions. The
+// SELinux line of a libselinux build and gonsenter's extensions. The
 // description column starts at 31, as USAGE_HELP_OPTIONS(31).
 const helpOptions = ` -a, --all                     enter all namespaces
  -t, --target <PID>            target process to get namespaces from
@@ -34,6 +34,11 @@ const helpOptions = ` -a, --all                     enter all namespaces
  -Z, --follow-context          set SELinux context according to --target PID
      --forward-signals         forward termination signals to <program>
      --capture <tcpdump args>  capture packets in the namespaces (like tcpdump)
+     --container <ref>         target a container: name, ID (prefix) or runtime://ID
+     --pod <ns/name[/ctr]>     target a Kubernetes pod (and one of its containers)
+     --runtime <name>          search only docker, podman, containerd or crio
+     --runtime-root <path>     search this state directory or API socket instead
+     --list-containers         list the running containers of this host
 `
 
 // usage writes --help: util-linux's layout with the invoked short name in

@@ -8,6 +8,7 @@ import (
 	"github.com/gonsenter/gonsenter/compat/getopt"
 	"github.com/gonsenter/gonsenter/nsenter/internal/cnum"
 	"github.com/gonsenter/gonsenter/nsenter/target"
+	"github.com/gonsenter/gonsenter/nsenter/target/container"
 )
 
 // shortOpts is util-linux 2.41+'s option string (nsenter.c:660); the leading
@@ -21,6 +22,11 @@ const (
 	optUserParent
 	optForwardSignals
 	optCapture
+	optContainer
+	optPod
+	optRuntime
+	optRuntimeRoot
+	optListContainers
 )
 
 var longOpts = []getopt.Option{
@@ -49,8 +55,20 @@ var longOpts = []getopt.Option{
 	{Name: "keep-caps", HasArg: getopt.NoArgument, Val: optKeepCaps},
 	{Name: "user-parent", HasArg: getopt.NoArgument, Val: optUserParent},
 	{Name: "follow-context", HasArg: getopt.NoArgument, Val: 'Z'},
+}
+
+// extensionOpts are gonsenter's own long options. They are getopt
+// extensions (getopt.Parser.Extend): an abbreviation util-linux accepts
+// keeps its meaning ("--c" is --cgroup, "--r" is --root), so scripts
+// written for nsenter behave the same.
+var extensionOpts = []getopt.Option{
 	{Name: "forward-signals", HasArg: getopt.NoArgument, Val: optForwardSignals},
 	{Name: "capture", HasArg: getopt.NoArgument, Val: optCapture},
+	{Name: "container", HasArg: getopt.RequiredArgument, Val: optContainer},
+	{Name: "pod", HasArg: getopt.RequiredArgument, Val: optPod},
+	{Name: "runtime", HasArg: getopt.RequiredArgument, Val: optRuntime},
+	{Name: "runtime-root", HasArg: getopt.RequiredArgument, Val: optRuntimeRoot},
+	{Name: "list-containers", HasArg: getopt.NoArgument, Val: optListContainers},
 }
 
 // nsOptions maps the namespace option letters to their CLONE_NEW* flag.
@@ -75,7 +93,7 @@ func (s *state) usageError(line string) *Error {
 // later check, and --help/--version win only if they come before a bad
 // option. Help and version output go to out.
 func (s *state) parse(argv []string, out *strings.Builder) error {
-	p := getopt.New(argv, shortOpts, longOpts)
+	p := getopt.New(argv, shortOpts, longOpts).Extend(extensionOpts)
 	for {
 		r, done, err := p.Next()
 		if err != nil {
@@ -158,6 +176,8 @@ func (s *state) option(r getopt.Result, out *strings.Builder) error {
 		s.userParent = true
 	case optForwardSignals:
 		s.forwardSignals = true
+	case optContainer, optPod, optRuntime, optRuntimeRoot, optListContainers:
+		return s.containerOption(r.Val, r.Arg)
 	case 'Z':
 		s.selinux = true
 	case 'h':
@@ -201,14 +221,22 @@ func (s *state) enableNamespace(flag int, r getopt.Result) error {
 }
 
 // setTarget handles -t: master rejects a second -t, parses PID or
-// PID:inode, and pins PID:inode with a validated pidfd right away.
+// PID:inode, and pins PID:inode with a validated pidfd right away. A
+// Kubernetes container ID ("containerd://ID", never a valid PID) is
+// resolved after option parsing, like --container.
 func (s *state) setTarget(arg string) error {
-	if s.targetPID != 0 {
+	if s.targetPID != 0 || s.ctr.ref != nil && s.ctr.fromT {
 		return errx("option --target may be given only once")
 	}
 	pid, ino, errno := target.ParsePID(arg)
 	if errno != 0 {
+		if ref, ok := container.ParseSchemeRef(arg); ok {
+			return s.setContainerRef(ref, "--target")
+		}
 		return errm("failed to parse PID argument '"+arg+"'", errno)
+	}
+	if err := s.ctr.noTargetYet("--target"); err != nil {
+		return err
 	}
 	s.targetPID = pid
 	if ino != 0 {

@@ -19,6 +19,10 @@ func (s *state) run(argv []string, out *strings.Builder, io stdio, hooks Hooks) 
 		s.closeAll()
 		return err
 	}
+	if err := s.containerStep(out, io.err); err != nil {
+		s.closeAll()
+		return err
+	}
 	if s.capture {
 		return s.runCapture(argv[0], io, hooks)
 	}

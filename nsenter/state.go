@@ -38,6 +38,8 @@ type state struct {
 
 	exclFirst int // first of -w/-W seen, for err_exclusive_options
 
+	ctr ctrTarget // --container, --pod, -t RUNTIME://ID, --list-containers
+
 	capture     bool     // --capture seen: the rest goes to the capture hook
 	captureArgs []string // words after --capture
 	args        []string // program and its arguments

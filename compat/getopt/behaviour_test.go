@@ -145,3 +145,42 @@ func Example() {
 	// n "/run/netns/blue" (HasArg true)
 	// run ["ip" "-br" "a"]
 }
+
+// TestExtend: extension long options never change what an abbreviation of
+// the original table means; they are reached by their full name, and by an
+// abbreviation no original option shares, with glibc's ambiguity rules
+// among the extensions.
+func TestExtend(t *testing.T) {
+	std := []Option{{"root", OptionalArgument, 'r'}, {"cgroup", OptionalArgument, 'C'}, {"net", OptionalArgument, 'n'}}
+	ext := []Option{{"runtime", RequiredArgument, 300}, {"runtime-root", RequiredArgument, 301},
+		{"capture", NoArgument, 302}, {"container", RequiredArgument, 303}, {"netns-list", NoArgument, 304}}
+	for _, tc := range []struct {
+		arg  string
+		want string // "Name=Arg" of the result, or the error
+	}{
+		{"--r=/x", "root=/x"},                  // util-linux: --r is --root
+		{"--c", "cgroup"},                      // not ambiguous with --capture/--container
+		{"--ne", "net"},                        // not ambiguous with --netns-list
+		{"--runtime=docker", "runtime=docker"}, // exact
+		{"--runtime-root=/d", "runtime-root=/d"},
+		{"--runtime-r=/d", "runtime-root=/d"}, // unique among extensions
+		{"--cap", "capture"},                  // no original option starts with "cap"
+		{"--cont=web", "container=web"},
+		{"--ru=x", "x: option '--ru=x' is ambiguous; possibilities: '--runtime' '--runtime-root'"},
+		{"--co=x", "container=x"},
+		{"--bogus", "x: unrecognized option '--bogus'"},
+	} {
+		p := New([]string{"x", tc.arg}, "+", std).Extend(ext)
+		r, _, err := p.Next()
+		got := r.Name
+		if r.HasArg {
+			got += "=" + r.Arg
+		}
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.arg, got, tc.want)
+		}
+	}
+}

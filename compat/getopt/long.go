@@ -47,14 +47,25 @@ func (p *Parser) long(prefix string) (Result, bool, error) {
 // first option that name abbreviates is taken, unless a later one differs
 // from that first one in HasArg or Val: then every such differing option is
 // listed, in table order after the first, as glibc builds its ambig_set.
+// Extensions (see Extend) are reached by abbreviation only when no option
+// of the imitated tool's own table matches.
 func (p *Parser) lookup(name string) (idx int, ambig []int) {
 	for i, o := range p.longs {
 		if o.Name == name {
 			return i, nil
 		}
 	}
+	if idx, ambig = p.abbreviation(name, 0, p.nstd); idx >= 0 {
+		return idx, ambig
+	}
+	return p.abbreviation(name, p.nstd, len(p.longs))
+}
+
+// abbreviation is glibc's prefix search over longs[from:to].
+func (p *Parser) abbreviation(name string, from, to int) (idx int, ambig []int) {
 	idx = -1
-	for i, o := range p.longs {
+	for i := from; i < to; i++ {
+		o := p.longs[i]
 		if !strings.HasPrefix(o.Name, name) {
 			continue
 		}

@@ -12,6 +12,7 @@ type Parser struct {
 	argv   []string
 	shorts string // the short string without its leading '+' or '-'
 	longs  []Option
+	nstd   int // longs[:nstd] are the imitated tool's own; the rest are extensions
 	order  ordering
 	colon  bool // shorts starts with ':' (after '+'/'-'): opterr is off
 
@@ -31,7 +32,7 @@ type Parser struct {
 // report Error.Code ':'. "W;" in shorts makes "-W name" mean "--name".
 // A nil longs means plain getopt: "--foo" is then a cluster of short options.
 func New(args []string, shorts string, longs []Option) *Parser {
-	p := &Parser{argv: append([]string(nil), args...), longs: longs}
+	p := &Parser{argv: append([]string(nil), args...), longs: longs, nstd: len(longs)}
 	p.optind, p.firstNonopt, p.lastNonopt = 1, 1, 1
 	_, posix := os.LookupEnv("POSIXLY_CORRECT")
 	switch {
@@ -146,4 +147,15 @@ func (p *Parser) exchange() {
 	copy(p.argv[b:t], moved)
 	p.firstNonopt += t - m
 	p.lastNonopt = t
+}
+
+// Extend adds long options that the imitated tool does not have. They work
+// spelled in full, and abbreviated when the abbreviation matches none of
+// the tool's own options: every abbreviation that means something to the
+// original (nsenter's "--r" is --root) keeps that meaning, however many
+// extensions share its prefix (--runtime, --runtime-root). Call it before
+// the first Next.
+func (p *Parser) Extend(exts []Option) *Parser {
+	p.longs = append(p.longs[:p.nstd:p.nstd], exts...)
+	return p
 }
