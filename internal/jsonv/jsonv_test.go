@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -408,6 +409,28 @@ func TestAllocs(t *testing.T) {
 	// 1 block of container headers, 1 string-decoding buffer.
 	if n > 9 {
 		t.Errorf("Parse allocated %v times, want <= 9", n)
+	}
+}
+
+// TestMemoryProportional checks that hostile shapes (many tiny elements,
+// many tiny containers) allocate a bounded multiple of the input size.
+func TestMemoryProportional(t *testing.T) {
+	for _, doc := range []string{
+		"[" + strings.Repeat("0,", 1<<19) + "0]", // scratch just past a doubling
+		"[" + strings.Repeat("0,", 500000) + "0]",
+		"[" + strings.Repeat("[0],", 1<<18) + "0]",
+		"{" + strings.Repeat(`"":{},`, 1<<17) + `"":0}`,
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		v, err := jsonv.Parse([]byte(doc))
+		runtime.ReadMemStats(&after)
+		if err != nil || v.Len() == 0 {
+			t.Fatalf("Parse: %v", err)
+		}
+		if ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(doc)); ratio > 100 {
+			t.Errorf("%.20q...: allocated %.1f bytes per input byte", doc, ratio)
+		}
 	}
 }
 

@@ -10,7 +10,8 @@ package jsonv
 // Containers are built on two scratch stacks shared by all nesting levels:
 // elements are pushed while parsing and copied into one exactly-sized slice
 // when the closing bracket is seen, so each array or object costs a single
-// allocation and no slice regrowth. Their children headers come from arena.
+// allocation and no slice regrowth. The containers' children headers are
+// carved from blocks (arena) rather than allocated one by one.
 type parser struct {
 	src   string
 	pos   int
@@ -20,6 +21,31 @@ type parser struct {
 	arena []children // current block of container headers
 }
 
+// Parse parses data, which must hold exactly one JSON value (RFC 8259)
+// optionally surrounded by whitespace. A leading UTF-8 byte order mark is an
+// error, as with encoding/json, because RFC 8259 forbids emitting one and no
+// container runtime writes one. Errors are *SyntaxError.
+//
+// Memory is proportional to len(data): the tree retains at most about 30
+// bytes per input byte (reached by inputs like [[0],[0],...]; a typical state
+// file needs under 5), and parsing allocates at most about 80 bytes per
+// input byte in total, counting discarded scratch (reached by one huge array
+// of single digits). Callers reading files a container could have written
+// should still cap the size they read.
+func Parse(data []byte) (Value, error) {
+	p := parser{src: string(data)}
+	p.skipSpace()
+	v, err := p.value(0)
+	if err != nil {
+		return Value{}, err
+	}
+	p.skipSpace()
+	if p.pos < len(p.src) {
+		return Value{}, p.errChar(p.pos, "after top-level value")
+	}
+	return v, nil
+}
+
 // scratchCap is the initial capacity of the scratch stacks: enough for the
 // typical state-file object without regrowth, small enough (under 1 KB) not
 // to matter for tiny documents.
@@ -27,8 +53,8 @@ const scratchCap = 16
 
 // push appends x to a scratch stack, doubling its capacity when full.
 // append alone grows large slices by only 1.25x, which for a huge hostile
-// array allocates about five times the final size in discarded copies;
-// doubling bounds that at two.
+// array allocates about four times the final size in discarded copies;
+// doubling bounds them at about the final size.
 func push[T any](s []T, x T) []T {
 	if len(s) == cap(s) {
 		grown := make([]T, len(s), 2*cap(s)+scratchCap)
@@ -47,24 +73,6 @@ func (p *parser) newChildren() *children {
 	}
 	p.arena = p.arena[:len(p.arena)+1]
 	return &p.arena[len(p.arena)-1]
-}
-
-// Parse parses data, which must hold exactly one JSON value (RFC 8259)
-// optionally surrounded by whitespace. A leading UTF-8 byte order mark is an
-// error, as with encoding/json, because RFC 8259 forbids emitting one and no
-// container runtime writes one. Errors are *SyntaxError.
-func Parse(data []byte) (Value, error) {
-	p := parser{src: string(data)}
-	p.skipSpace()
-	v, err := p.value(0)
-	if err != nil {
-		return Value{}, err
-	}
-	p.skipSpace()
-	if p.pos < len(p.src) {
-		return Value{}, p.errChar(p.pos, "after top-level value")
-	}
-	return v, nil
 }
 
 // skipSpace advances over the four whitespace bytes RFC 8259 allows. Other

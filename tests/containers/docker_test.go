@@ -232,7 +232,7 @@ func TestDockerPod(t *testing.T) {
 	if got := ok(t, "--pod", ref, "-n", "readlink", "/proc/self/ns/net"); got != netns(t, sb.pid)+"\n" {
 		t.Errorf("pod network with containers down: %q", got)
 	}
-	fails(t, []string{"--pod", ref, "-m", "true"}, "running application container in pod "+ref+" not found", "its sandbox runs")
+	fails(t, []string{"--pod", ref, "-m", "true"}, "running application container in pod "+ref+" not found; searched 2 application and 1 sandbox containers; the pod's sandbox runs: enter only -n, -u or -i to use it\n")
 }
 
 // TestDockerCapture: tcpdump inside a container named by the user, while

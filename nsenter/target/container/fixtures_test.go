@@ -109,19 +109,20 @@ func TestPodSandboxFallback(t *testing.T) {
 	pod := []string{"io.kubernetes.cri.sandbox-namespace", "ns", "io.kubernetes.cri.sandbox-name", "crashy"}
 	criTask(t, root, sb, sbPID, append(pod, "io.kubernetes.cri.container-type", "sandbox")...)
 	criTask(t, root, app, 0, append(pod, "io.kubernetes.cri.container-type", "container", "io.kubernetes.cri.container-name", "app")...)
+	criTask(t, root, hexID("a2"), 0, append(pod, "io.kubernetes.cri.container-type", "container", "io.kubernetes.cri.container-name", "log")...)
 	inv := Discover(Options{Roots: []string{root}})
 	if c, err := inv.FindPod(PodRef{"ns", "crashy", ""}, true); err != nil || c.C.ID != sb {
 		t.Errorf("pod-wide: %v", err)
 	}
 	_, err := inv.FindPod(PodRef{"ns", "crashy", ""}, false)
-	want := "running application container in pod ns/crashy not found; searched 1 application and 1 sandbox containers (its sandbox runs: enter only -n, -u or -i to use it)"
+	want := "running application container in pod ns/crashy not found; searched 2 application and 1 sandbox containers; the pod's sandbox runs: enter only -n, -u or -i to use it"
 	if err == nil || err.Error() != want {
 		t.Errorf("per-container: %v", err)
 	}
 	if _, err := inv.FindPod(PodRef{"ns", "crashy", "app"}, true); err == nil || err.Error() != "container app in pod ns/crashy (containerd a10000000000) is not running" {
 		t.Errorf("named, stopped: %v", err)
 	}
-	entries := ours(inv, sb, app)
+	entries := ours(inv, sb, app, hexID("a2"))
 	if len(entries) != 1 || !entries[0].C.Sandbox {
 		t.Errorf("list shows the sandbox of a pod without running containers: %+v", entries)
 	}

@@ -223,13 +223,16 @@ func (inv *Inventory) FindPod(ref PodRef, podWide bool) (*PodChoice, error) {
 	if podWide && len(sandboxes) > 0 {
 		return &PodChoice{C: sandboxes[0]}, nil
 	}
+	if len(apps) == 1 {
+		return nil, &NotRunningError{C: apps[0], Note: sandboxHint(podWide, sandboxes)}
+	}
 	return nil, &NotFoundError{What: "running application container in pod " + ref.Namespace + "/" + ref.Name,
 		Searched: strconv.Itoa(len(apps)) + " application and " + strconv.Itoa(len(pod)-len(apps)) + " sandbox containers" + sandboxHint(podWide, sandboxes)}
 }
 
 func sandboxHint(podWide bool, sandboxes []*Container) string {
 	if !podWide && len(sandboxes) > 0 {
-		return " (its sandbox runs: enter only -n, -u or -i to use it)"
+		return "; the pod's sandbox runs: enter only -n, -u or -i to use it"
 	}
 	return ""
 }
