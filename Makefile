@@ -40,7 +40,9 @@ bench: build
 # Each native fuzz target for FUZZTIME (the parsers of untrusted input).
 FUZZTIME ?= 30s
 FUZZ_TARGETS := ./compat/getopt:FuzzParse ./bpf:FuzzCompile ./pcap:FuzzPcapReader \
-	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./nsenter:FuzzParsePID ./nsenter:FuzzEnviron
+	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./nsenter:FuzzParsePID ./nsenter:FuzzEnviron \
+	./internal/jsonv:FuzzParse ./nsenter/target/container:FuzzStateJSON \
+	./nsenter/target/container:FuzzStateTree ./nsenter/target/container:FuzzHTTPResponse
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "== $$t"; \

@@ -1,7 +1,8 @@
 // Command gonsenter is util-linux nsenter in pure Go with a built-in
 // tcpdump. It is a multi-call binary: invoked as "nsenter" it speaks as
-// nsenter, as "tcpdump" it is the capture tool, otherwise it is gonsenter
-// (nsenter options, then optionally --capture and tcpdump's).
+// nsenter, as "tcpdump" it is the capture tool, as "pause" it idles as the
+// main process of the DaemonSet image, otherwise it is gonsenter (nsenter
+// options, then optionally --capture and tcpdump's).
 
 // The runtime's cgroup-aware GOMAXPROCS keeps cgroup files open for the
 // life of the process. They are close-on-exec, but they would shift every
@@ -31,6 +32,9 @@ var captureMain nsenter.CaptureFunc = capture.Main
 
 func main() {
 	name := os.Args[0][strings.LastIndexByte(os.Args[0], '/')+1:]
+	if name == "pause" {
+		os.Exit(pause())
+	}
 	if name == "tcpdump" {
 		if captureMain == nil {
 			os.Stderr.WriteString("gonsenter: capture mode is not built in\n")

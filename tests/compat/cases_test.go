@@ -75,6 +75,11 @@ var parseCases = []tcase{
 	cs("abbrev-targ-uts", "root N", "--targ", "{N}", "--ut", "hostname"),
 	cs("abbrev-targ-equals", "root N", "--targ={N}", "--uts", "hostname"),
 	cs("abbrev-preserve", "root N", "--targ", "{N}", "-u", "--pres", "hostname"),
+	// gonsenter's own long options (--capture, --container, --runtime, ...)
+	// never change what an abbreviation of util-linux's means.
+	cs("abbrev-c-is-cgroup", "root N", "--targ", "{N}", "--c", "readlink", "/proc/self/ns/cgroup"),
+	cs("abbrev-r-is-root", "root N", "--targ", "{N}", "-u", "--r", "hostname"),
+	cs("abbrev-f-is-follow-context", "root N", "--targ", "{N}", "-u", "--f", "hostname"),
 	cs("bad-option-before-help", "", "-x", "--help"),
 	cs("help-long", "", "--help"),
 	cs("help-short", "", "-h"),

@@ -48,7 +48,7 @@ const (
 	whyShell       = "util-linux >= 2.42: an unset or empty SHELL falls back to the passwd shell of the caller, then /bin/sh"
 	whyNsid        = "util-linux >= 2.42 (nsfs builds): a namespace argument starting with ':' is a namespace id (Linux 6.19); prefix ./ for such a file name"
 	whyNewOption   = "option added after 2.38.1 (-e 2.39, -c/--keep-caps/--user-parent 2.40, -N 2.41)"
-	whyHelp        = "help text of util-linux 2.42.2 plus gonsenter's --forward-signals and --capture"
+	whyHelp        = "help text of util-linux 2.42.2 plus gonsenter's extensions (--forward-signals, --capture, the container options)"
 	whyVersion     = "gonsenter names itself and the util-linux release it follows"
 	whyKeepCaps    = "fixes a util-linux bug (2.41 to master): --keep-caps is ignored when the user namespace is the only one entered"
 	whyClosedStdin = "util-linux 2.41.0-2.42.1 bug (fixed upstream in 2.42.2, PR #4412): with fd 0 closed the pidfd is 0 and namespaces were silently skipped; same output as 2.38.1"
@@ -87,6 +87,11 @@ Options:
  -Z, --follow-context          set SELinux context according to --target PID
      --forward-signals         forward termination signals to <program>
      --capture <tcpdump args>  capture packets in the namespaces (like tcpdump)
+     --container <ref>         target a container: name, ID (prefix) or runtime://ID
+     --pod <ns/name[/ctr]>     target a Kubernetes pod (and one of its containers)
+     --runtime <name>          search only docker, podman, containerd or crio
+     --runtime-root <path>     search this state directory or API socket instead
+     --list-containers         list the running containers of this host
 
  -h, --help                    display this help
  -V, --version                 display version

@@ -350,3 +350,13 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// DefaultPaths are the sockets and directories searched without
+// --runtime-root: what a DaemonSet must mount (deploy/kubernetes).
+func DefaultPaths() []string {
+	var out []string
+	for _, l := range defaultLocations {
+		out = append(out, l.path)
+	}
+	return out
+}

@@ -157,11 +157,16 @@ func storageContainer(dir, id string, ent storageEntry) *Container {
 
 // storageNames maps IDs to the names (and CRI-O-ness) in containers.json.
 func storageNames(path string) map[string]storageEntry {
-	out := map[string]storageEntry{}
 	v, err := readJSON(path)
 	if err != nil {
-		return out
+		return map[string]storageEntry{}
 	}
+	return storageEntries(v)
+}
+
+// storageEntries reads a parsed containers.json.
+func storageEntries(v jsonv.Value) map[string]storageEntry {
+	out := map[string]storageEntry{}
 	for _, e := range v.Elems() {
 		ent := storageEntry{}
 		if names := e.Get("names"); names.Len() > 0 {
