@@ -3,6 +3,7 @@ package container
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseRefs(t *testing.T) {
@@ -96,5 +97,24 @@ func TestLabelAndTable(t *testing.T) {
 		"crio         6861d9c15b33   (sandbox)   kube-system/dns    9      net:[7]\n"
 	if b.String() != want {
 		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestParseRFC3339 agrees with time.Parse on what Docker and Podman write.
+func TestParseRFC3339(t *testing.T) {
+	for _, s := range []string{
+		"2026-12-03T06:52:32.15009528Z", "2026-12-03T06:52:32Z", "0001-01-01T00:00:00Z",
+		"2026-12-03T07:52:32.123456789+01:00", "2026-12-03T01:22:32.5-05:30", "2024-02-29T23:59:59.999999999999Z",
+	} {
+		want, err := time.Parse(time.RFC3339Nano, s)
+		got, ok := parseRFC3339(s)
+		if err != nil || !ok || !got.Equal(want) {
+			t.Errorf("%s: got %v %v, want %v %v", s, got, ok, want, err)
+		}
+	}
+	for _, s := range []string{"", "2026-12-03", "2026-12-03T06:52:32", "2026-12-03T06:52:32+0100", "2026-12-03 06:52:32Z", "x026-12-03T06:52:32Z"} {
+		if _, ok := parseRFC3339(s); ok {
+			t.Errorf("%q accepted", s)
+		}
 	}
 }

@@ -125,7 +125,29 @@ func (inv *Inventory) locations() []location {
 		}
 	}
 	locs = append(locs, defaultLocations...)
+	locs = append(locs, rootlessLocations()...)
 	return inv.relevant(locs)
+}
+
+// rootlessLocations are the caller's own rootless Docker and Podman, when
+// they exist: sockets and run root in $XDG_RUNTIME_DIR, Podman's graph
+// root in $HOME (entering such a container also needs -U).
+func rootlessLocations() []location {
+	var locs []location
+	if dir := os.Getenv("XDG_RUNTIME_DIR"); dir != "" {
+		locs = append(locs, location{apiSocket, dir + "/docker.sock", Docker},
+			location{apiSocket, dir + "/podman/podman.sock", Podman}, location{cstorage, dir + "/containers", ""})
+	}
+	if home := os.Getenv("HOME"); home != "" && os.Geteuid() != 0 {
+		locs = append(locs, location{cstorage, home + "/.local/share/containers/storage", ""})
+	}
+	var out []location
+	for _, l := range locs {
+		if exists(l.path) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // relevant drops locations that cannot hold containers of the runtime

@@ -3,6 +3,7 @@ package container
 import (
 	"errors"
 	"io/fs"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -107,7 +108,7 @@ func applyState(c *Container, st jsonv.Value) {
 	if !c.Stopped {
 		c.PID = int(pid)
 	}
-	if t, err := time.Parse(time.RFC3339Nano, st.Get("StartedAt").Str()); err == nil && t.Year() > 1 {
+	if t, ok := parseRFC3339(st.Get("StartedAt").Str()); ok && t.Year() > 1 {
 		c.notAfter = t
 	}
 }
@@ -151,4 +152,66 @@ func errorMessage(body []byte) string {
 		return ""
 	}
 	return v.Get("message").Str()
+}
+
+// parseRFC3339 reads the timestamps Docker and Podman write
+// ("2026-12-03T06:52:32.15009528Z", or with a "+02:00" offset). It is not
+// time.Parse because that links time zone database loading into every
+// gonsenter for one field.
+func parseRFC3339(s string) (time.Time, bool) {
+	if len(s) < len("2006-01-02T15:04:05Z") || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	var f [6]int
+	for i, at := range [6]int{0, 5, 8, 11, 14, 17} {
+		n := 2
+		if i == 0 {
+			n = 4
+		}
+		v, err := strconv.Atoi(s[at : at+n])
+		if err != nil {
+			return time.Time{}, false
+		}
+		f[i] = v
+	}
+	rest, nsec := s[19:], 0
+	if len(rest) > 1 && rest[0] == '.' {
+		i := 1
+		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+			if i <= 9 {
+				nsec = nsec*10 + int(rest[i]-'0')
+			}
+			i++
+		}
+		for d := i - 1; d < 9; d++ {
+			nsec *= 10
+		}
+		rest = rest[i:]
+	}
+	off, ok := zoneOffset(rest)
+	if !ok {
+		return time.Time{}, false
+	}
+	t := time.Date(f[0], time.Month(f[1]), f[2], f[3], f[4], f[5], nsec, time.UTC)
+	return t.Add(-time.Duration(off) * time.Second), true
+}
+
+// zoneOffset parses "Z" or "+hh:mm"/"-hh:mm" into seconds east of UTC.
+func zoneOffset(z string) (int, bool) {
+	if z == "Z" {
+		return 0, true
+	}
+	if len(z) != 6 || z[0] != '+' && z[0] != '-' || z[3] != ':' {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(z[1:3])
+	m, err2 := strconv.Atoi(z[4:6])
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	off := h*3600 + m*60
+	if z[0] == '-' {
+		off = -off
+	}
+	return off, true
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"io"
-	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +41,7 @@ func (e *httpError) Error() string {
 // httpGet sends GET path to the HTTP server on the unix socket sock and
 // returns the body of a 200 response.
 func httpGet(sock, path string) ([]byte, error) {
-	conn, err := net.DialTimeout("unix", sock, apiTimeout)
+	conn, err := dialUnix(sock)
 	if err != nil {
 		return nil, err
 	}
