@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gonsenter/gonsenter/tests/internal/nstest"
 	"github.com/gopacket/gopacket/layers"
 )
 
@@ -16,37 +17,8 @@ const dockerImage = "gonsenter-test:busybox"
 // dockerReady skips unless a Docker daemon answers (.ci/run starts one).
 func dockerReady(t *testing.T) {
 	t.Helper()
-	need(t, "docker", "busybox")
-	if out, err := exec.Command("docker", "info", "--format", "{{.ServerVersion}}").CombinedOutput(); err != nil {
-		t.Skipf("no Docker daemon: docker info: %v: %s", err, strings.TrimSpace(string(out)))
-	}
-}
-
-// importBusybox builds a one-binary image from Debian's static busybox:
-// bin/busybox plus the applet links the test uses.
-func importBusybox(t *testing.T) {
-	t.Helper()
-	root := t.TempDir()
-	bin := filepath.Join(root, "bin")
-	if err := os.Mkdir(bin, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("/bin/busybox")
-	if err != nil {
-		t.Skipf("busybox-static: %v", err)
-	}
-	if err := os.WriteFile(filepath.Join(bin, "busybox"), b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range []string{"sh", "sleep", "ping", "nc"} {
-		if err := os.Symlink("busybox", filepath.Join(bin, a)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cmd := exec.Command("sh", "-c", "tar -C \"$1\" -c . | docker import - "+dockerImage, "sh", root)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Skipf("this Docker cannot import images: %v\n%s", err, out)
-	}
+	need(t, "busybox")
+	nstest.DockerReady(t)
 }
 
 // TestCaptureInsideDockerContainer captures the loopback traffic of a
@@ -54,7 +26,7 @@ func importBusybox(t *testing.T) {
 func TestCaptureInsideDockerContainer(t *testing.T) {
 	gonsenter(t)
 	dockerReady(t)
-	importBusybox(t)
+	nstest.ImportImage(t, "docker", dockerImage)
 	name := "gonsenter-capture-" + strconv.Itoa(os.Getpid())
 	exec.Command("docker", "rm", "-f", name).Run()
 	if out, err := exec.Command("docker", "run", "-d", "--network", "none", "--name", name, dockerImage, "/bin/sleep", "600").CombinedOutput(); err != nil {

@@ -16,10 +16,8 @@ import (
 // dockerReady skips unless a Docker daemon answers (.ci/run starts one).
 func dockerReady(t *testing.T) {
 	t.Helper()
-	need(t, "docker", "busybox")
-	if out, err := exec.Command("docker", "info", "--format", "{{.ServerVersion}}").CombinedOutput(); err != nil {
-		t.Skipf("no Docker daemon: docker info: %v: %s", err, strings.TrimSpace(string(out)))
-	}
+	need(t, "busybox")
+	nstest.DockerReady(t)
 }
 
 // dctr is a container of the test's.

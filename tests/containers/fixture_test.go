@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -113,54 +112,15 @@ func netns(t *testing.T, pid int) string {
 	return l
 }
 
-// rootfs makes a container root file system from Debian's static busybox,
-// with the applets the tests use and a /marker file holding marker.
-func rootfs(t *testing.T, marker string) string {
-	t.Helper()
-	root := t.TempDir()
-	os.Chmod(root, 0o755)
-	bin := filepath.Join(root, "bin")
-	b, err := os.ReadFile("/bin/busybox")
-	if err != nil {
-		t.Skipf("busybox-static: %v", err)
-	}
-	for _, d := range []string{bin, filepath.Join(root, "proc"), filepath.Join(root, "dev"), filepath.Join(root, "sys"), filepath.Join(root, "etc")} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(bin, "busybox"), b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range []string{"sh", "sleep", "ping", "hostname", "cat", "ip", "readlink", "echo", "true"} {
-		if err := os.Symlink("busybox", filepath.Join(bin, a)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(root, "marker"), []byte(marker+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
-var imageOnce = map[string]*sync.Once{"docker": {}, "podman": {}}
-var imageErr = map[string]string{}
+// rootfs is a busybox root file system with /marker holding marker.
+func rootfs(t *testing.T, marker string) string { return nstest.BusyboxRootfs(t, marker) }
 
 // image imports the busybox root file system into docker or podman once
 // per test binary (no registry is reachable from CI).
 func image(t *testing.T, engine string) string {
 	t.Helper()
 	name := "localhost/gonsenter-containers:busybox"
-	imageOnce[engine].Do(func() {
-		root := rootfs(t, "image")
-		cmd := exec.Command("sh", "-c", `tar -C "$1" -c . | "$2" import - "$3"`, "sh", root, engine, name)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			imageErr[engine] = engine + " cannot import images here: " + err.Error() + ": " + string(out)
-		}
-	})
-	if imageErr[engine] != "" {
-		t.Skip(imageErr[engine])
-	}
+	nstest.ImportImage(t, engine, name)
 	return name
 }
 
