@@ -17,7 +17,7 @@ func (s *state) containerStep(out *strings.Builder, stderr io.Writer) error {
 		return err
 	}
 	if s.ctr.list {
-		return s.listContainers(out)
+		return s.listContainers(out, stderr)
 	}
 	if !s.ctr.wanted() {
 		return nil
@@ -55,11 +55,16 @@ func (s *state) findContainer() (*container.Container, string, error) {
 	return c, "", err
 }
 
-// listContainers is --list-containers: the table goes to stdout.
-func (s *state) listContainers(out *strings.Builder) error {
-	entries, err := container.Discover(s.ctr.opts).List()
+// listContainers is --list-containers: the table goes to stdout, and a
+// warning to stderr for each location that refused us (not root).
+func (s *state) listContainers(out *strings.Builder, stderr io.Writer) error {
+	inv := container.Discover(s.ctr.opts)
+	entries, err := inv.List()
 	if err != nil {
 		return containerError(err)
+	}
+	for _, w := range inv.Warnings() {
+		io.WriteString(stderr, s.prog+": warning: "+w+"\n")
 	}
 	container.WriteTable(out, entries)
 	return &exitError{Code: 0}

@@ -321,8 +321,19 @@ func TestDockerWithoutAPI(t *testing.T) {
 func TestDockerSocketPermission(t *testing.T) {
 	dockerReady(t)
 	c := dockerRun(t, uniq("gns-perm"))
-	r := runCmd(t, asNobody(world(t), "--container", c.name, "-n", "true"))
+	bin := world(t)
+	r := runCmd(t, asNobody(bin, "--container", c.name, "-n", "true"))
 	if r.code != 1 || !strings.HasPrefix(r.stderr, `gonsenter: container "`+c.name+`" not found: permission denied on docker API /var/run/docker.sock (run as root or as a member of the socket's group); searched `) {
 		t.Errorf("as uid 65534: exit %d, %q", r.code, r.stderr)
+	}
+	// The listing says it is incomplete; containers seen only through
+	// their cgroups are still there, namespace unknown.
+	r = runCmd(t, asNobody(bin, "--list-containers"))
+	if r.code != 0 || !strings.Contains(r.stderr, "gonsenter: warning: permission denied on docker API /var/run/docker.sock: the list may be incomplete\n") {
+		t.Errorf("--list-containers as uid 65534: exit %d, %q", r.code, r.stderr)
+	}
+	want := []string{"docker", c.id[:12], "-", "-", strconv.Itoa(c.pid), "-"}
+	if l := listLine(r.stdout, c.id); strings.Join(l, " ") != strings.Join(want, " ") {
+		t.Errorf("line %q, want %q\n%s", l, want, r.stdout)
 	}
 }

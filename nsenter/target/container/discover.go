@@ -33,10 +33,6 @@ const (
 	cstorage                      // containers/storage run or graph root: *-containers/<id>/userdata
 )
 
-func (l layout) String() string {
-	return [...]string{"API", "state", "state", "state"}[l]
-}
-
 // location is one place to search.
 type location struct {
 	layout  layout

@@ -1,7 +1,9 @@
 package container
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -43,10 +45,11 @@ func (inv *Inventory) List() ([]Entry, error) {
 			continue
 		}
 		ino, err := netnsIno(inv.opts.Proc, c.PID)
-		if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			continue // exited meanwhile
 		}
-		out = append(out, Entry{C: c, NetNS: ino, HostNet: hostNet != 0 && ino == hostNet})
+		// Another user's process (not root): listed, namespace unknown.
+		out = append(out, Entry{C: c, NetNS: ino, HostNet: err == nil && hostNet != 0 && ino == hostNet})
 	}
 	return out, nil
 }
@@ -82,8 +85,11 @@ func WriteTable(w io.Writer, entries []Entry) error {
 			pod = c.Pod.Namespace + "/" + c.Pod.Name
 		}
 		netns := "net:[" + strconv.FormatUint(e.NetNS, 10) + "]"
-		if e.HostNet {
+		switch {
+		case e.HostNet:
 			netns = "host"
+		case e.NetNS == 0:
+			netns = "-"
 		}
 		rows = append(rows, []string{string(c.Runtime), c.ShortID(), dash(name), pod, strconv.Itoa(c.PID), netns})
 	}
@@ -117,4 +123,16 @@ func formatColumns(rows [][]string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// Warnings name the locations that refused us: a listing without them may
+// be incomplete, and should say so.
+func (inv *Inventory) Warnings() []string {
+	var out []string
+	for _, n := range inv.notes {
+		if errors.Is(n.err, fs.ErrPermission) {
+			out = append(out, "permission denied on "+n.what+": the list may be incomplete")
+		}
+	}
+	return out
 }
