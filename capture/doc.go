@@ -33,6 +33,9 @@
 //     ignored: -z (no post-rotate commands are run), -I, -j, -J, -K, -E, -M,
 //     -V, -m, -T, -b, -f, -H, -N, -u and --fp-type;
 //   - --pcapng writes pcapng instead of pcap (tcpdump cannot);
+//   - -w output without -U is buffered in 64 KiB instead of stdio's 4 KiB
+//     (same bytes, fewer write calls; a reader of an unflushed file or
+//     stream sees packets later, as with any buffering);
 //   - a live device is opened twice: once without a filter to learn its
 //     link type (the filter must be compiled for it, and afpacket attaches it
 //     before binding, so no unfiltered packet is ever queued), then for real.

@@ -33,11 +33,10 @@ func (s *session) captureLoop(ls liveSetup) error {
 	signal.Notify(sigc, sigs...)
 	defer signal.Stop(sigc)
 	s.banner(ls.device, lt, snap)
-	done := make(chan struct{})
-	pkts, rerr := readPackets(ls, done)
-	n, interrupted, loopErr := s.loop(ls, k, pkts, rerr, sigc)
+	events, stop := forwardEvents(ls.h, sigc, s.gotTicker())
+	n, interrupted, loopErr := s.loop(ls, k, events)
+	stop()
 	st, _ := ls.h.Stats()
-	close(done)
 	ls.h.Close()
 	return s.finish(k, st, n, interrupted, loopErr)
 }
@@ -72,19 +71,31 @@ func (s *session) finish(k *sink, st afpacket.Stats, n int, interrupted bool, lo
 	return nil
 }
 
-// loop handles packets and signals until -c, a terminating signal, an
-// output error or a capture error. It returns the packets captured.
-func (s *session) loop(ls liveSetup, k *sink, pkts <-chan pcap.Packet, rerr <-chan error, sigc <-chan os.Signal) (n int, interrupted bool, err error) {
-	var tick <-chan time.Time
-	if s.cfg.vflag > 0 && s.cfg.writeFile != "" && !s.cfg.print {
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		tick = t.C
-	}
+// loop is pcap_loop: it reads the ring a block at a time on this
+// goroutine (packets are handled in place, before their block goes back
+// to the kernel, as libpcap's callbacks are) and looks at signals and the
+// -v ticker between batches, until -c, a terminating signal, an output
+// error or a capture error. It returns the packets captured.
+func (s *session) loop(ls liveSetup, k *sink, events <-chan event) (n int, interrupted bool, err error) {
+	var pkts []pcap.Packet
 	shown := -1
 	for {
-		select {
-		case p := <-pkts:
+		for pending := true; pending; {
+			select {
+			case ev := <-events:
+				if stop := s.event(ls, k, ev, n, &shown); stop {
+					return n, true, nil
+				}
+			default:
+				pending = false
+			}
+		}
+		var rerr error
+		pkts, rerr = ls.h.ReadBatch(pkts[:0], batchMax)
+		for _, p := range pkts {
+			if ls.userProg != nil && interp.Run(ls.userProg, p.Data, uint32(p.Length), nil) == 0 {
+				continue
+			}
 			n++
 			if err := k.packet(p); err != nil {
 				if isEPIPE(err) && !errors.As(err, new(printError)) {
@@ -95,52 +106,90 @@ func (s *session) loop(ls liveSetup, k *sink, pkts <-chan pcap.Packet, rerr <-ch
 			if s.cfg.count > 0 && n >= s.cfg.count {
 				return n, false, nil
 			}
-		case sig := <-sigc:
-			switch sig {
-			case syscall.SIGUSR1:
-				st, _ := ls.h.Stats()
-				s.printStats(st, n, false)
-			case syscall.SIGUSR2:
-				k.flush()
-			default:
-				return n, true, nil
-			}
-		case err := <-rerr:
-			return n, false, err
-		case <-tick:
-			if n != shown { // print_packets_captured
-				fmt.Fprintf(s.stderr, "Got %d\r", n)
-				shown = n
-			}
+		}
+		if errors.Is(rerr, afpacket.ErrClosed) {
+			return n, false, nil
+		}
+		if rerr != nil {
+			return n, false, rerr
 		}
 	}
 }
 
-// readPackets reads the handle on its own goroutine, applying the userland
-// filter when the kernel could not take the program.
-func readPackets(ls liveSetup, done <-chan struct{}) (<-chan pcap.Packet, <-chan error) {
-	pkts := make(chan pcap.Packet, 256)
-	rerr := make(chan error, 1)
+// batchMax bounds a batch: at most this many packets are handled before
+// a signal is looked at.
+const batchMax = 256
+
+// event is a signal or a tick of the -v "Got N" counter.
+type event struct {
+	sig  os.Signal
+	tick bool
+}
+
+// event handles one; it reports whether the capture must stop.
+func (s *session) event(ls liveSetup, k *sink, ev event, n int, shown *int) bool {
+	switch {
+	case ev.tick:
+		if n != *shown { // print_packets_captured
+			fmt.Fprintf(s.stderr, "Got %d\r", n)
+			*shown = n
+		}
+	case ev.sig == syscall.SIGUSR1:
+		st, _ := ls.h.Stats()
+		s.printStats(st, n, false)
+	case ev.sig == syscall.SIGUSR2:
+		k.flush()
+	default:
+		return true
+	}
+	return false
+}
+
+// gotTicker is the once-a-second tick of tcpdump -v -w's packet counter
+// (nil when it is not shown).
+func (s *session) gotTicker() *time.Ticker {
+	if s.cfg.vflag > 0 && s.cfg.writeFile != "" && !s.cfg.print {
+		return time.NewTicker(time.Second)
+	}
+	return nil
+}
+
+// forwardEvents turns signals and ticks into events for the loop and
+// wakes the handle so that a batch waiting for packets returns. stop ends
+// the forwarding, and waits for it, before the handle is closed.
+func forwardEvents(h *afpacket.Handle, sigc <-chan os.Signal, t *time.Ticker) (<-chan event, func()) {
+	events := make(chan event, 16)
+	done, finished := make(chan struct{}), make(chan struct{})
+	var tick <-chan time.Time
+	if t != nil {
+		tick = t.C
+	}
 	go func() {
+		defer close(finished)
 		for {
-			p, err := ls.h.ReadPacket()
-			if err != nil {
-				if !errors.Is(err, afpacket.ErrClosed) {
-					rerr <- err
-				}
+			var ev event
+			select {
+			case ev.sig = <-sigc:
+			case <-tick:
+				ev.tick = true
+			case <-done:
 				return
 			}
-			if ls.userProg != nil && interp.Run(ls.userProg, p.Data, uint32(p.Length), nil) == 0 {
-				continue
-			}
 			select {
-			case pkts <- p:
+			case events <- ev:
+				h.Wake()
 			case <-done:
 				return
 			}
 		}
 	}()
-	return pkts, rerr
+	return events, func() {
+		close(done)
+		<-finished
+		if t != nil {
+			t.Stop()
+		}
+	}
 }
 
 // banner is tcpdump's "listening on" message; the "verbose output

@@ -31,6 +31,11 @@ type pcapWriter struct {
 	rec    [16]byte
 }
 
+// writeBuffer is the output buffer: 64 KiB, where tcpdump's stdio uses
+// st_blksize (4 KiB). The bytes are the same; a fast capture makes 16
+// times fewer write calls (issue #8). -U still flushes every packet.
+const writeBuffer = 64 << 10
+
 // NewWriter writes a pcap file header for link type lt and returns a
 // writer whose output is byte-identical to tcpdump -w: magic a1b2c3d4
 // (d4 c3 b2 a1 on disk, or a1b23c4d with nano), version 2.4, thiszone and
@@ -40,7 +45,7 @@ func NewWriter(w io.Writer, lt LinkType, snaplen uint32, nano bool) (Writer, err
 	if snaplen == 0 {
 		snaplen = MaxSnaplen
 	}
-	pw := &pcapWriter{w: bufio.NewWriterSize(w, 4096), nano: nano}
+	pw := &pcapWriter{w: bufio.NewWriterSize(w, writeBuffer), nano: nano}
 	var hdr [24]byte
 	magic := uint32(magicMicro)
 	if nano {

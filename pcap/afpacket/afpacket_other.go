@@ -17,11 +17,19 @@ type Handle struct{}
 func Open(cfg Config) (*Handle, error) { return nil, errNotLinux }
 
 func (h *Handle) ReadPacket() (pcap.Packet, error) { return pcap.Packet{}, errNotLinux }
-func (h *Handle) Stats() (Stats, error)            { return Stats{}, errNotLinux }
-func (h *Handle) LinkType() pcap.LinkType          { return 0 }
-func (h *Handle) Snaplen() uint32                  { return 0 }
-func (h *Handle) Close() error                     { return nil }
-func (h *Handle) Warning() string                  { return "" }
+
+// ReadBatch is not available outside Linux.
+func (h *Handle) ReadBatch(dst []pcap.Packet, max int) ([]pcap.Packet, error) {
+	return dst, errNotLinux
+}
+
+// Wake does nothing outside Linux.
+func (h *Handle) Wake()                   {}
+func (h *Handle) Stats() (Stats, error)   { return Stats{}, errNotLinux }
+func (h *Handle) LinkType() pcap.LinkType { return 0 }
+func (h *Handle) Snaplen() uint32         { return 0 }
+func (h *Handle) Close() error            { return nil }
+func (h *Handle) Warning() string         { return "" }
 
 // Interfaces is unsupported outside Linux.
 func Interfaces() ([]Interface, error) { return nil, errNotLinux }

@@ -446,3 +446,55 @@ func TestDeviceDeletedWhileUp(t *testing.T) {
 	run(t, "ip", "-n", n.nsA, "link", "del", "gnsf")
 	wantDisappeared(t, errc)
 }
+
+// TestReadBatchAndWake: a batch waiting on an idle device returns empty
+// at Wake; under traffic batches hold the frames, zero-copy for Ethernet,
+// with the lengths ReadPacket gives; after Close, ErrClosed.
+func TestReadBatchAndWake(t *testing.T) {
+	n := newTestNet(t)
+	h := openIn(t, n.nsA, Config{Interface: n.vethA})
+	res := make(chan error, 1)
+	go func() {
+		pkts, err := h.ReadBatch(nil, 64)
+		if err == nil && len(pkts) != 0 {
+			err = errors.New("packets on an idle device")
+		}
+		res <- err
+	}()
+	time.Sleep(100 * time.Millisecond)
+	h.Wake()
+	select {
+	case err := <-res:
+		if err != nil {
+			t.Fatalf("woken ReadBatch: %v", err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("ReadBatch still waiting 3s after Wake")
+	}
+	ping(t, n.nsA, "192.0.2.2", 3)
+	var echoes int
+	var pkts []pcap.Packet
+	deadline := time.Now().Add(10 * time.Second)
+	for echoes < 6 && time.Now().Before(deadline) {
+		go func() { time.Sleep(200 * time.Millisecond); h.Wake() }()
+		var err error
+		if pkts, err = h.ReadBatch(pkts[:0], 64); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pkts {
+			if p.CaptureLength != len(p.Data) || p.Length != len(p.Data) || cap(p.Data) != len(p.Data) {
+				t.Errorf("lengths: cap %d wire %d data %d (cap %d)", p.CaptureLength, p.Length, len(p.Data), cap(p.Data))
+			}
+			if icmpAt(p, 14, echoRequest) || icmpAt(p, 14, echoReply) {
+				echoes++
+			}
+		}
+	}
+	if echoes != 6 {
+		t.Errorf("saw %d ICMP echo frames in batches, want 6", echoes)
+	}
+	h.Close()
+	if _, err := h.ReadBatch(nil, 64); !errors.Is(err, ErrClosed) {
+		t.Errorf("ReadBatch after Close: %v", err)
+	}
+}

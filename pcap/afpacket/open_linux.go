@@ -17,7 +17,9 @@ import (
 // goroutine; Close may be called concurrently to stop it.
 type Handle struct {
 	fd       int
-	efd      int // eventfd written by Close to wake a blocked ReadPacket
+	efd      int    // eventfd written by Close to wake a blocked ReadPacket
+	wfd      int    // eventfd written by Wake: a waiting ReadBatch returns
+	scratch  []byte // ReadBatch's copies (cooked headers), reused per batch
 	ring     *ring
 	linkType pcap.LinkType
 	cooked   bool
@@ -77,7 +79,7 @@ func Open(cfg Config) (*Handle, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Handle{snaplen: cfg.Snaplen, dir: cfg.Direction, vlanOff: -1, fd: -1, efd: -1}
+	h := &Handle{snaplen: cfg.Snaplen, dir: cfg.Direction, vlanOff: -1, fd: -1, efd: -1, wfd: -1}
 	if h.snaplen == 0 {
 		h.snaplen = pcap.MaxSnaplen
 	}
@@ -143,7 +145,10 @@ func (h *Handle) open(name string, cfg Config) error {
 	if err := h.configure(name, ifindex, isAny, cfg); err != nil {
 		return err
 	}
-	h.efd, err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+	if h.efd, err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK); err != nil {
+		return os.NewSyscallError("eventfd", err)
+	}
+	h.wfd, err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
 	return os.NewSyscallError("eventfd", err)
 }
 

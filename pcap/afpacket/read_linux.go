@@ -34,23 +34,79 @@ func (h *Handle) ReadPacket() (pcap.Packet, error) {
 		}
 		off := h.ring.next()
 		if off < 0 {
-			if err := h.wait(); err != nil {
+			if err := h.wait(); err != nil && err != errWoken {
 				return pcap.Packet{}, err
 			}
 			continue
 		}
-		if p, ok := h.packet(off); ok {
+		if p, _, ok := h.packet(off, nil, false); ok {
 			return p, nil
 		}
 	}
 }
+
+// ReadBatch is how a capture keeps up with a fast link, as libpcap's
+// pcap_loop does: it waits until the ring has a packet, then appends to dst
+// the packets of the ring's current block, up to max, without copying
+// them: their Data points into the ring (cooked headers are built in a
+// scratch buffer) and stays valid only until the next ReadBatch,
+// ReadPacket or Close, when the block goes back to the kernel. It returns
+// early, possibly with no packet, after Wake.
+func (h *Handle) ReadBatch(dst []pcap.Packet, max int) ([]pcap.Packet, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.scratch = h.scratch[:0]
+	for len(dst) < max {
+		if h.closed {
+			return dst, ErrClosed
+		}
+		off := h.ring.next() // releases the block the previous batch used up
+		if off < 0 {
+			if len(dst) > 0 {
+				break
+			}
+			if err := h.wait(); err == errWoken {
+				break
+			} else if err != nil {
+				return dst, err
+			}
+			continue
+		}
+		var p pcap.Packet
+		var ok bool
+		if p, h.scratch, ok = h.packet(off, h.scratch, true); ok {
+			dst = append(dst, p)
+		}
+		if h.ring.left == 0 {
+			break // the rest is in another block: this one must stay ours
+		}
+	}
+	return dst, nil
+}
+
+// Wake makes a ReadBatch that waits, or the next one to wait, return at
+// once: the capture loop looks at signals between batches instead of
+// reading on a goroutine of its own. Safe from any goroutine until Close.
+func (h *Handle) Wake() {
+	var one [8]byte
+	binary.NativeEndian.PutUint64(one[:], 1)
+	h.smu.Lock() // release closes wfd under it: never write to a reused number
+	defer h.smu.Unlock()
+	if h.wfd >= 0 {
+		unix.Write(h.wfd, one[:])
+	}
+}
+
+// errWoken is wait's answer to Wake.
+var errWoken = errors.New("woken")
 
 // wait polls the socket and the close eventfd. Once the device has gone
 // down it wakes every second from then on to check whether it was
 // deleted (the kernel reports nothing more after the first ENETDOWN),
 // like libpcap's netdown state.
 func (h *Handle) wait() error {
-	fds := []unix.PollFd{{Fd: int32(h.fd), Events: unix.POLLIN}, {Fd: int32(h.efd), Events: unix.POLLIN}}
+	fds := []unix.PollFd{{Fd: int32(h.fd), Events: unix.POLLIN}, {Fd: int32(h.efd), Events: unix.POLLIN},
+		{Fd: int32(h.wfd), Events: unix.POLLIN}}
 	for {
 		timeout := -1
 		if h.netdown {
@@ -66,6 +122,11 @@ func (h *Handle) wait() error {
 		if fds[1].Revents != 0 {
 			h.closed = true
 			return ErrClosed
+		}
+		if fds[2].Revents != 0 {
+			var v [8]byte
+			unix.Read(h.wfd, v[:])
+			return errWoken
 		}
 		if n == 0 {
 			if !h.deviceExists() {
@@ -124,20 +185,28 @@ func (h *Handle) deviceExists() bool {
 }
 
 // packet converts the frame at off; ok is false when libpcap would drop it.
-func (h *Handle) packet(off int) (pcap.Packet, bool) {
+func (h *Handle) packet(off int, buf []byte, alias bool) (pcap.Packet, []byte, bool) {
 	hdr, sll := h.ring.hdr(off), h.ring.sll(off)
 	if !h.wantDirection(sll.Pkttype, int(sll.Ifindex), sll.Hatype) {
-		return pcap.Packet{}, false
+		return pcap.Packet{}, buf, false
 	}
 	mac := off + int(hdr.Mac)
 	snap := int(hdr.Snaplen)
 	if mac+snap > len(h.ring.mem) {
-		return pcap.Packet{}, false
+		return pcap.Packet{}, buf, false
 	}
-	cooked := h.cookedHeader(sll)
-	data := make([]byte, 0, len(cooked)+snap+4)
-	data = append(append(data, cooked...), h.ring.mem[mac:mac+snap]...)
-	wire := int(hdr.Len) + len(cooked)
+	var data []byte
+	if alias && !h.cooked {
+		data = h.ring.mem[mac : mac+snap : mac+snap]
+	} else {
+		if buf == nil {
+			buf = make([]byte, 0, sll2Len+snap)
+		}
+		start := len(buf)
+		buf = append(h.appendCooked(buf, sll), h.ring.mem[mac:mac+snap]...)
+		data = buf[start:len(buf):len(buf)]
+	}
+	wire := int(hdr.Len) + len(data) - snap
 	data, wire = h.insertVLAN(hdr, data, wire)
 	if len(data) > int(h.snaplen) {
 		data = data[:h.snaplen]
@@ -147,7 +216,7 @@ func (h *Handle) packet(off int) (pcap.Packet, bool) {
 		CaptureInfo: pcap.CaptureInfo{Timestamp: ts, CaptureLength: len(data), Length: wire},
 		LinkType:    h.linkType,
 		Data:        data,
-	}, true
+	}, buf, true
 }
 
 // wantDirection is libpcap's linux_check_direction: an outgoing packet on
@@ -166,33 +235,36 @@ func (h *Handle) wantDirection(pkttype uint8, ifindex int, hatype uint16) bool {
 	return h.dir != In
 }
 
-// cookedHeader builds the SLL (16 bytes) or SLL2 (20 bytes) header from
-// the ring's sockaddr_ll, field by field as pcap-linux.c does (all 8
+// sll2Len is the longer of the two cooked headers.
+const sll2Len = 20
+
+// appendCooked appends the SLL (16 bytes) or SLL2 (20 bytes) header built
+// from the ring's sockaddr_ll, field by field as pcap-linux.c does (all 8
 // address bytes are copied whatever sll_halen says). sll_protocol is
 // already in network byte order.
-func (h *Handle) cookedHeader(sll *unix.RawSockaddrLinklayer) []byte {
+func (h *Handle) appendCooked(buf []byte, sll *unix.RawSockaddrLinklayer) []byte {
 	if !h.cooked {
-		return nil
+		return buf
 	}
 	be := binary.BigEndian
 	var proto [2]byte
 	binary.NativeEndian.PutUint16(proto[:], sll.Protocol)
 	if h.linkType == pcap.LinkLinuxSLL2 {
-		b := make([]byte, 20)
+		var b [sll2Len]byte
 		copy(b[0:2], proto[:])
 		be.PutUint32(b[4:], uint32(sll.Ifindex))
 		be.PutUint16(b[8:], sll.Hatype)
 		b[10], b[11] = sll.Pkttype, sll.Halen
 		copy(b[12:], sll.Addr[:])
-		return b
+		return append(buf, b[:]...)
 	}
-	b := make([]byte, 16)
+	var b [16]byte
 	be.PutUint16(b[0:], uint16(sll.Pkttype))
 	be.PutUint16(b[2:], sll.Hatype)
 	be.PutUint16(b[4:], uint16(sll.Halen))
 	copy(b[6:14], sll.Addr[:])
 	copy(b[14:16], proto[:])
-	return b
+	return append(buf, b[:]...)
 }
 
 // insertVLAN puts back the 802.1Q tag the kernel stripped into skb
@@ -268,7 +340,7 @@ func (h *Handle) release() {
 		h.ifDrop.close()
 		h.ifDrop = nil
 	}
-	for _, fd := range []*int{&h.fd, &h.efd} {
+	for _, fd := range []*int{&h.fd, &h.efd, &h.wfd} {
 		if *fd >= 0 {
 			unix.Close(*fd)
 			*fd = -1
