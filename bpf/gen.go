@@ -2,6 +2,7 @@ package bpf
 
 import (
 	"fmt"
+	"sync"
 
 	xbpf "golang.org/x/net/bpf"
 )
@@ -222,7 +223,7 @@ func (g *gen) linktype(p uint32) frag {
 		return g.mplsLinktype(p)
 	}
 	if g.ppp {
-		if q, ok := pppTypes[p]; ok {
+		if q, ok := pppTypes()[p]; ok {
 			p = q
 		}
 		return g.eqLT(0, 2, p)
@@ -291,10 +292,12 @@ func (g *gen) isisPDU(t uint32) frag {
 }
 
 // pppTypes is libpcap's ethertype_to_ppptype.
-var pppTypes = map[uint32]uint32{
-	etherIP: 0x21, etherIPv6: 0x57, 0x6003: 0x27, 0x809b: 0x29, 0x0600: 0x25,
-	0xfe: 0x23, 0x42: 0x31, 0xe0: 0x2b,
-}
+var pppTypes = sync.OnceValue(func() map[uint32]uint32 {
+	return map[uint32]uint32{
+		etherIP: 0x21, etherIPv6: 0x57, 0x6003: 0x27, 0x809b: 0x29, 0x0600: 0x25,
+		0xfe: 0x23, 0x42: 0x31, 0xe0: 0x2b,
+	}
+})
 
 // ethernet reports whether the current link layer is Ethernet (not PPP
 // inside PPPoE).
@@ -600,7 +603,7 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 		}
 		return orAll(fs...), nil
 	case "decnet", "lat", "sca", "mopdl", "moprc", "atalk", "aarp":
-		return g.linktype(eprotos[p]), nil
+		return g.linktype(eprotos()[p]), nil
 	case "ipx":
 		return g.linktype(llcIPX), nil
 	case "netbeui":
@@ -632,7 +635,7 @@ func (g *gen) node(n node) (frag, error) {
 	case otherNode:
 		return g.other(n)
 	case unsupNode:
-		if msg, ok := foreignLinkFields[n.construct]; ok {
+		if msg, ok := foreignLinkFields()[n.construct]; ok {
 			return frag{}, semErr("%s", msg)
 		}
 		return frag{}, unsupported(n.construct)
@@ -656,26 +659,28 @@ func (g *gen) binary(l, r node, join func(frag, frag) frag) (frag, error) {
 
 // foreignLinkFields are keywords for link types this package never
 // compiles for (802.11, ATM, MTP2/3, PF): libpcap rejects them on ours.
-var foreignLinkFields = map[string]string{
-	"type": "802.11 link-layer types supported only on 802.11", "subtype": "802.11 link-layer types supported only on 802.11",
-	"dir": "frame direction supported only with 802.11 headers",
-	"vpi": "'vpi' supported only on raw ATM", "vci": "'vci' supported only on raw ATM",
-	"lane": "'lane' supported only on raw ATM", "oam": "'oam' supported only on raw ATM",
-	"oamf4": "'oamf4' supported only on raw ATM", "oamf4ec": "'oam4ec' supported only on raw ATM",
-	"oamf4sc": "'oam4sc' supported only on raw ATM", "sc": "'sc' supported only on raw ATM",
-	"ilmic": "'ilmic' supported only on raw ATM", "metac": "'metac' supported only on raw ATM",
-	"bcc": "'bcc' supported only on raw ATM", "connectmsg": "'connectmsg' supported only on raw ATM",
-	"metaconnect": "'metaconnect' supported only on raw ATM",
-	"fisu":        "'fisu' supported only on MTP2", "lssu": "'lssu' supported only on MTP2", "msu": "'msu' supported only on MTP2",
-	"hfisu": "'hfisu' supported only on MTP2_HSL", "hlssu": "'hlssu' supported only on MTP2_HSL",
-	"hmsu": "'hmsu' supported only on MTP2_HSL",
-	"sio":  "'sio' supported only on SS7", "opc": "'opc' supported only on SS7", "dpc": "'dpc' supported only on SS7",
-	"sls": "'sls' supported only on SS7", "hsio": "'sio' supported only on SS7", "hopc": "'opc' supported only on SS7",
-	"hdpc": "'dpc' supported only on SS7", "hsls": "'sls' supported only on SS7",
-	"ifname": "ifname supported only on PF linktype", "rset": "ruleset supported only on PF linktype",
-	"rnr": "rnr supported only on PF linktype", "srnr": "srnr supported only on PF linktype",
-	"reason": "reason supported only on PF linktype", "action": "action supported only on PF linktype",
-}
+var foreignLinkFields = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"type": "802.11 link-layer types supported only on 802.11", "subtype": "802.11 link-layer types supported only on 802.11",
+		"dir": "frame direction supported only with 802.11 headers",
+		"vpi": "'vpi' supported only on raw ATM", "vci": "'vci' supported only on raw ATM",
+		"lane": "'lane' supported only on raw ATM", "oam": "'oam' supported only on raw ATM",
+		"oamf4": "'oamf4' supported only on raw ATM", "oamf4ec": "'oam4ec' supported only on raw ATM",
+		"oamf4sc": "'oam4sc' supported only on raw ATM", "sc": "'sc' supported only on raw ATM",
+		"ilmic": "'ilmic' supported only on raw ATM", "metac": "'metac' supported only on raw ATM",
+		"bcc": "'bcc' supported only on raw ATM", "connectmsg": "'connectmsg' supported only on raw ATM",
+		"metaconnect": "'metaconnect' supported only on raw ATM",
+		"fisu":        "'fisu' supported only on MTP2", "lssu": "'lssu' supported only on MTP2", "msu": "'msu' supported only on MTP2",
+		"hfisu": "'hfisu' supported only on MTP2_HSL", "hlssu": "'hlssu' supported only on MTP2_HSL",
+		"hmsu": "'hmsu' supported only on MTP2_HSL",
+		"sio":  "'sio' supported only on SS7", "opc": "'opc' supported only on SS7", "dpc": "'dpc' supported only on SS7",
+		"sls": "'sls' supported only on SS7", "hsio": "'sio' supported only on SS7", "hopc": "'opc' supported only on SS7",
+		"hdpc": "'dpc' supported only on SS7", "hsls": "'sls' supported only on SS7",
+		"ifname": "ifname supported only on PF linktype", "rset": "ruleset supported only on PF linktype",
+		"rnr": "rnr supported only on PF linktype", "srnr": "srnr supported only on PF linktype",
+		"reason": "reason supported only on PF linktype", "action": "action supported only on PF linktype",
+	}
+})
 
 // other compiles broadcast, multicast, less, greater, vlan, inbound,
 // outbound and ifindex.

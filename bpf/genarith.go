@@ -1,5 +1,7 @@
 package bpf
 
+import "sync"
+
 import xbpf "golang.org/x/net/bpf"
 
 // acode is compiled arithmetic: statements leaving the value in A, plus
@@ -12,10 +14,12 @@ type acode struct {
 	k      uint32
 }
 
-var aluOps = map[string]uint16{
-	"+": aluADD, "-": aluSUB, "*": aluMUL, "/": aluDIV, "%": aluMOD,
-	"&": aluAND, "|": aluOR, "^": aluXOR, "<<": aluLSH, ">>": aluRSH,
-}
+var aluOps = sync.OnceValue(func() map[string]uint16 {
+	return map[string]uint16{
+		"+": aluADD, "-": aluSUB, "*": aluMUL, "/": aluDIV, "%": aluMOD,
+		"&": aluAND, "|": aluOR, "^": aluXOR, "<<": aluLSH, ">>": aluRSH,
+	}
+})
 
 // relation is gen_relation: the protocol checks of every accessor are
 // ANDed outside the comparison, so "tcp[0] != 5" is false for non-TCP
@@ -143,7 +147,7 @@ func (g *gen) arith(a arith) (acode, error) {
 // "14 & igmp[20:2] != 1500" tests no IGMP header at all. We reproduce it,
 // since tcpdump's verdicts are what we imitate.
 func (g *gen) binArith(a binArith) (acode, error) {
-	op := aluOps[a.op]
+	op := aluOps()[a.op]
 	if v, ok := leftmostConst(a.b); ok && v > 31 && (op == aluLSH || op == aluRSH) {
 		return acode{}, semErr("shift by more than 31 bits")
 	}
@@ -256,10 +260,12 @@ func (g *gen) isKonst(a arith) bool {
 }
 
 // transportProtos are the accessors relative to the IPv4 payload.
-var transportProtos = map[string]bool{
-	"tcp": true, "udp": true, "sctp": true, "icmp": true, "igmp": true,
-	"igrp": true, "pim": true, "vrrp": true, "carp": true,
-}
+var transportProtos = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"tcp": true, "udp": true, "sctp": true, "icmp": true, "igmp": true,
+		"igrp": true, "pim": true, "vrrp": true, "carp": true,
+	}
+})
 
 // load is gen_load: "proto [ idx : size ]" with its implicit checks.
 func (g *gen) load(a loadArith) (acode, error) {
@@ -282,7 +288,7 @@ func (g *gen) load(a loadArith) (acode, error) {
 			return acode{}, err
 		}
 		checks = append(idx.checks, c)
-	case transportProtos[a.proto]:
+	case transportProtos()[a.proto]:
 		return g.transportLoad(a, idx)
 	case a.proto == "icmp6":
 		base = g.offLinkPL + 40

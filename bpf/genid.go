@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // servicePorts is one /etc/services name: its port per transport, -1 if
@@ -271,10 +272,12 @@ func isWlanDir(dir string) bool {
 }
 
 // unimplementedHosts are gen_host's "X host filtering not implemented".
-var unimplementedHosts = map[string]string{
-	"atalk": "AppleTalk", "aarp": "AARP", "ipx": "IPX", "iso": "ISO", "lat": "LAT",
-	"sca": "SCA", "mopdl": "MOPDL", "moprc": "MOPRC",
-}
+var unimplementedHosts = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"atalk": "AppleTalk", "aarp": "AARP", "ipx": "IPX", "iso": "ISO", "lat": "LAT",
+		"sca": "SCA", "mopdl": "MOPDL", "moprc": "MOPRC",
+	}
+})
 
 // host is gen_host for IPv4: Q_DEFAULT covers IPv4, ARP and RARP.
 func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
@@ -307,7 +310,7 @@ func (g *gen) host(addr, mask uint32, q qual) (frag, error) {
 	case "decnet": // "decnet net N/len": libpcap ignores the mask
 		return g.dnHost(addr, q.dir)
 	}
-	if name, ok := unimplementedHosts[q.proto]; ok {
+	if name, ok := unimplementedHosts()[q.proto]; ok {
 		return frag{}, semErr("%s host filtering not implemented", name)
 	}
 	return frag{}, semErr("'%s' modifier applied to %s", q.proto, what)
@@ -539,12 +542,14 @@ func (g *gen) proto(v uint32, q qual) (frag, error) {
 }
 
 // eprotos are pcap_nametoeproto's names plus pcap_nametollc's.
-var eprotos = map[string]uint32{
-	"aarp": 0x80f3, "arp": etherARP, "atalk": 0x809b, "decnet": 0x6003,
-	"ip": etherIP, "ip6": etherIPv6, "lat": 0x6004, "loopback": 0x9000,
-	"mopdl": 0x6001, "moprc": 0x6002, "rarp": etherRARP, "sca": 0x6007,
-	"iso": 0xfe, "stp": 0x42, "ipx": 0xe0, "netbeui": 0xf0,
-}
+var eprotos = sync.OnceValue(func() map[string]uint32 {
+	return map[string]uint32{
+		"aarp": 0x80f3, "arp": etherARP, "atalk": 0x809b, "decnet": 0x6003,
+		"ip": etherIP, "ip6": etherIPv6, "lat": 0x6004, "loopback": 0x9000,
+		"mopdl": 0x6001, "moprc": 0x6002, "rarp": etherRARP, "sca": 0x6007,
+		"iso": 0xfe, "stp": 0x42, "ipx": 0xe0, "netbeui": 0xf0,
+	}
+})
 
 // nameID compiles a name: host, port, port range or protocol.
 func (g *gen) nameID(n idNode) (frag, error) {
@@ -597,13 +602,13 @@ func (g *gen) protoName(name string, q qual) (frag, error) {
 func lookupProto(name, proto string) (uint32, error) {
 	switch proto {
 	case "", "ip", "ip6":
-		v, ok := protocols[name]
+		v, ok := protocols()[name]
 		if !ok {
 			return 0, semErr("unknown ip proto '%s'", name)
 		}
 		return v, nil
 	case "link":
-		v, ok := eprotos[name]
+		v, ok := eprotos()[name]
 		if !ok {
 			return 0, semErr("unknown ether proto '%s'", name)
 		}
@@ -624,7 +629,7 @@ func lookupService(name string) (int, int, bool) {
 	if n, err := strconv.Atoi(name); err == nil && n >= 0 && !strings.HasPrefix(name, "+") {
 		return n, protoUndef, true
 	}
-	s, ok := services[name]
+	s, ok := services()[name]
 	if !ok {
 		return 0, 0, false
 	}

@@ -47,71 +47,75 @@ func (t token) String() string {
 // keywordAlias maps every keyword spelling of scanner.l to its canonical
 // token. Spellings that share one bison token (link|ether|ppp|...) map to
 // one name only where the grammar does not distinguish them.
-var keywordAlias = map[string]string{
-	"dst": "dst", "src": "src",
-	"link": "link", "ether": "link", "ppp": "link", "slip": "link",
-	"fddi": "link", "tr": "link", "wlan": "link",
-	"arp": "arp", "rarp": "rarp", "ip": "ip", "sctp": "sctp", "tcp": "tcp",
-	"udp": "udp", "icmp": "icmp", "igmp": "igmp", "igrp": "igrp", "pim": "pim",
-	"vrrp": "vrrp", "carp": "carp", "radio": "radio", "ip6": "ip6",
-	"icmp6": "icmp6", "ah": "ah", "esp": "esp", "atalk": "atalk", "aarp": "aarp",
-	"decnet": "decnet", "lat": "lat", "sca": "sca", "moprc": "moprc",
-	"mopdl": "mopdl", "iso": "iso", "esis": "esis", "es-is": "esis",
-	"isis": "isis", "is-is": "isis", "l1": "l1", "l2": "l2", "iih": "iih",
-	"lsp": "lsp", "snp": "snp", "csnp": "csnp", "psnp": "psnp", "clnp": "clnp",
-	"stp": "stp", "ipx": "ipx", "netbeui": "netbeui",
-	"host": "host", "net": "net", "mask": "mask", "port": "port",
-	"portrange": "portrange", "proto": "proto", "protochain": "protochain",
-	"gateway": "gateway", "type": "type", "subtype": "subtype",
-	"direction": "dir", "dir": "dir", "address1": "addr1", "addr1": "addr1",
-	"address2": "addr2", "addr2": "addr2", "address3": "addr3", "addr3": "addr3",
-	"address4": "addr4", "addr4": "addr4", "ra": "ra", "ta": "ta",
-	"less": "less", "greater": "greater", "byte": "byte",
-	"broadcast": "broadcast", "multicast": "multicast",
-	"and": "and", "&&": "and", "or": "or", "||": "or", "not": "!",
-	"len": "len", "length": "len", "inbound": "inbound", "outbound": "outbound",
-	"ifindex": "ifindex", "vlan": "vlan", "mpls": "mpls", "pppoed": "pppoed",
-	"pppoes": "pppoes", "geneve": "geneve", "lane": "lane", "llc": "llc",
-	"metac": "metac", "bcc": "bcc", "oam": "oam", "oamf4": "oamf4",
-	"oamf4ec": "oamf4ec", "oamf4sc": "oamf4sc", "sc": "sc", "ilmic": "ilmic",
-	"vpi": "vpi", "vci": "vci", "connectmsg": "connectmsg",
-	"metaconnect": "metaconnect", "on": "ifname", "ifname": "ifname",
-	"rset": "rset", "ruleset": "rset", "rnr": "rnr", "rulenum": "rnr",
-	"srnr": "srnr", "subrulenum": "srnr", "reason": "reason", "action": "action",
-	"fisu": "fisu", "lssu": "lssu", "lsu": "lssu", "msu": "msu", "hfisu": "hfisu",
-	"hlssu": "hlssu", "hmsu": "hmsu", "sio": "sio", "opc": "opc", "dpc": "dpc",
-	"sls": "sls", "hsio": "hsio", "hopc": "hopc", "hdpc": "hdpc", "hsls": "hsls",
-}
+var keywordAlias = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"dst": "dst", "src": "src",
+		"link": "link", "ether": "link", "ppp": "link", "slip": "link",
+		"fddi": "link", "tr": "link", "wlan": "link",
+		"arp": "arp", "rarp": "rarp", "ip": "ip", "sctp": "sctp", "tcp": "tcp",
+		"udp": "udp", "icmp": "icmp", "igmp": "igmp", "igrp": "igrp", "pim": "pim",
+		"vrrp": "vrrp", "carp": "carp", "radio": "radio", "ip6": "ip6",
+		"icmp6": "icmp6", "ah": "ah", "esp": "esp", "atalk": "atalk", "aarp": "aarp",
+		"decnet": "decnet", "lat": "lat", "sca": "sca", "moprc": "moprc",
+		"mopdl": "mopdl", "iso": "iso", "esis": "esis", "es-is": "esis",
+		"isis": "isis", "is-is": "isis", "l1": "l1", "l2": "l2", "iih": "iih",
+		"lsp": "lsp", "snp": "snp", "csnp": "csnp", "psnp": "psnp", "clnp": "clnp",
+		"stp": "stp", "ipx": "ipx", "netbeui": "netbeui",
+		"host": "host", "net": "net", "mask": "mask", "port": "port",
+		"portrange": "portrange", "proto": "proto", "protochain": "protochain",
+		"gateway": "gateway", "type": "type", "subtype": "subtype",
+		"direction": "dir", "dir": "dir", "address1": "addr1", "addr1": "addr1",
+		"address2": "addr2", "addr2": "addr2", "address3": "addr3", "addr3": "addr3",
+		"address4": "addr4", "addr4": "addr4", "ra": "ra", "ta": "ta",
+		"less": "less", "greater": "greater", "byte": "byte",
+		"broadcast": "broadcast", "multicast": "multicast",
+		"and": "and", "&&": "and", "or": "or", "||": "or", "not": "!",
+		"len": "len", "length": "len", "inbound": "inbound", "outbound": "outbound",
+		"ifindex": "ifindex", "vlan": "vlan", "mpls": "mpls", "pppoed": "pppoed",
+		"pppoes": "pppoes", "geneve": "geneve", "lane": "lane", "llc": "llc",
+		"metac": "metac", "bcc": "bcc", "oam": "oam", "oamf4": "oamf4",
+		"oamf4ec": "oamf4ec", "oamf4sc": "oamf4sc", "sc": "sc", "ilmic": "ilmic",
+		"vpi": "vpi", "vci": "vci", "connectmsg": "connectmsg",
+		"metaconnect": "metaconnect", "on": "ifname", "ifname": "ifname",
+		"rset": "rset", "ruleset": "rset", "rnr": "rnr", "rulenum": "rnr",
+		"srnr": "srnr", "subrulenum": "srnr", "reason": "reason", "action": "action",
+		"fisu": "fisu", "lssu": "lssu", "lsu": "lssu", "msu": "msu", "hfisu": "hfisu",
+		"hlssu": "hlssu", "hmsu": "hmsu", "sio": "sio", "opc": "opc", "dpc": "dpc",
+		"sls": "sls", "hsio": "hsio", "hopc": "hopc", "hdpc": "hdpc", "hsls": "hsls",
+	}
+})
 
 // namedConstants are the NUM-valued names of scanner.l (libpcap 1.10.3).
-var namedConstants = map[string]uint32{
-	"icmptype": 0, "icmpcode": 1, "icmp-echoreply": 0, "icmp-unreach": 3,
-	"icmp-sourcequench": 4, "icmp-redirect": 5, "icmp-echo": 8,
-	"icmp-routeradvert": 9, "icmp-routersolicit": 10, "icmp-timxceed": 11,
-	"icmp-paramprob": 12, "icmp-tstamp": 13, "icmp-tstampreply": 14,
-	"icmp-ireq": 15, "icmp-ireqreply": 16, "icmp-maskreq": 17,
-	"icmp-maskreply": 18,
-	"icmp6type":      0, "icmp6code": 1, "icmp6-destinationunreach": 1,
-	"icmp6-packettoobig": 2, "icmp6-timeexceeded": 3,
-	"icmp6-parameterproblem": 4, "icmp6-echo": 128, "icmp6-echoreply": 129,
-	"icmp6-multicastlistenerquery": 130, "icmp6-multicastlistenerreportv1": 131,
-	"icmp6-multicastlistenerdone": 132, "icmp6-routersolicit": 133,
-	"icmp6-routeradvert": 134, "icmp6-neighborsolicit": 135,
-	"icmp6-neighboradvert": 136, "icmp6-redirect": 137,
-	"icmp6-routerrenum": 138, "icmp6-nodeinformationquery": 139,
-	"icmp6-nodeinformationresponse":   140,
-	"icmp6-ineighbordiscoverysolicit": 141,
-	"icmp6-ineighbordiscoveryadvert":  142,
-	"icmp6-multicastlistenerreportv2": 143,
-	"icmp6-homeagentdiscoveryrequest": 144,
-	"icmp6-homeagentdiscoveryreply":   145, "icmp6-mobileprefixsolicit": 146,
-	"icmp6-mobileprefixadvert": 147, "icmp6-certpathsolicit": 148,
-	"icmp6-certpathadvert": 149, "icmp6-multicastrouteradvert": 151,
-	"icmp6-multicastroutersolicit": 152, "icmp6-multicastrouterterm": 153,
-	"tcpflags": 13, "tcp-fin": 0x01, "tcp-syn": 0x02, "tcp-rst": 0x04,
-	"tcp-push": 0x08, "tcp-ack": 0x10, "tcp-urg": 0x20, "tcp-ece": 0x40,
-	"tcp-cwr": 0x80,
-}
+var namedConstants = sync.OnceValue(func() map[string]uint32 {
+	return map[string]uint32{
+		"icmptype": 0, "icmpcode": 1, "icmp-echoreply": 0, "icmp-unreach": 3,
+		"icmp-sourcequench": 4, "icmp-redirect": 5, "icmp-echo": 8,
+		"icmp-routeradvert": 9, "icmp-routersolicit": 10, "icmp-timxceed": 11,
+		"icmp-paramprob": 12, "icmp-tstamp": 13, "icmp-tstampreply": 14,
+		"icmp-ireq": 15, "icmp-ireqreply": 16, "icmp-maskreq": 17,
+		"icmp-maskreply": 18,
+		"icmp6type":      0, "icmp6code": 1, "icmp6-destinationunreach": 1,
+		"icmp6-packettoobig": 2, "icmp6-timeexceeded": 3,
+		"icmp6-parameterproblem": 4, "icmp6-echo": 128, "icmp6-echoreply": 129,
+		"icmp6-multicastlistenerquery": 130, "icmp6-multicastlistenerreportv1": 131,
+		"icmp6-multicastlistenerdone": 132, "icmp6-routersolicit": 133,
+		"icmp6-routeradvert": 134, "icmp6-neighborsolicit": 135,
+		"icmp6-neighboradvert": 136, "icmp6-redirect": 137,
+		"icmp6-routerrenum": 138, "icmp6-nodeinformationquery": 139,
+		"icmp6-nodeinformationresponse":   140,
+		"icmp6-ineighbordiscoverysolicit": 141,
+		"icmp6-ineighbordiscoveryadvert":  142,
+		"icmp6-multicastlistenerreportv2": 143,
+		"icmp6-homeagentdiscoveryrequest": 144,
+		"icmp6-homeagentdiscoveryreply":   145, "icmp6-mobileprefixsolicit": 146,
+		"icmp6-mobileprefixadvert": 147, "icmp6-certpathsolicit": 148,
+		"icmp6-certpathadvert": 149, "icmp6-multicastrouteradvert": 151,
+		"icmp6-multicastroutersolicit": 152, "icmp6-multicastrouterterm": 153,
+		"tcpflags": 13, "tcp-fin": 0x01, "tcp-syn": 0x02, "tcp-rst": 0x04,
+		"tcp-push": 0x08, "tcp-ack": 0x10, "tcp-urg": 0x20, "tcp-ece": 0x40,
+		"tcp-cwr": 0x80,
+	}
+})
 
 // lexRule is one flex rule; rules are tried in scanner.l order and the
 // longest match wins, ties going to the earlier rule (flex semantics).
@@ -140,12 +144,12 @@ func buildLexRules() []lexRule {
 		b2 = `[0-9A-Fa-f]{4}`
 	)
 	var keys, consts []string
-	for k := range keywordAlias {
+	for k := range keywordAlias() {
 		if k != "&&" && k != "||" {
 			keys = append(keys, k)
 		}
 	}
-	for k := range namedConstants {
+	for k := range namedConstants() {
 		consts = append(consts, k)
 	}
 	mac := fmt.Sprintf(`%[1]s:%[1]s:%[1]s:%[1]s:%[1]s:%[1]s|%[1]s-%[1]s-%[1]s-%[1]s-%[1]s-%[1]s|`+
@@ -233,9 +237,9 @@ func lexOne(s string) (token, int, error) {
 	text := s[:bestLen]
 	switch k := rules[best].kind; k {
 	case tKey:
-		return token{kind: tKey, s: keywordAlias[text]}, bestLen, nil
+		return token{kind: tKey, s: keywordAlias()[text]}, bestLen, nil
 	case tOp:
-		if alias, ok := keywordAlias[text]; ok {
+		if alias, ok := keywordAlias()[text]; ok {
 			return token{kind: tKey, s: alias}, bestLen, nil
 		}
 		if text == "==" {
@@ -246,7 +250,7 @@ func lexOne(s string) (token, int, error) {
 		v, err := stou(text)
 		return token{kind: tNUM, n: v, s: text}, bestLen, err
 	case tNUM + 100:
-		return token{kind: tNUM, n: namedConstants[text], s: text}, bestLen, nil
+		return token{kind: tNUM, n: namedConstants()[text], s: text}, bestLen, nil
 	case tEID + 100:
 		return token{}, 0, &SyntaxError{Msg: "bogus ethernet address " + text}
 	case tID + 100:

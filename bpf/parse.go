@@ -1,5 +1,6 @@
 package bpf
 
+import "sync"
 import "strings"
 
 // A recursive-descent parser equivalent to libpcap's LALR grammar
@@ -9,30 +10,34 @@ import "strings"
 // tried before a term, and "(" in term position is tried as arithmetic
 // before a parenthesised boolean expression.
 
-var pnames = map[string]bool{
-	"link": true, "ip": true, "arp": true, "rarp": true, "sctp": true,
-	"tcp": true, "udp": true, "icmp": true, "igmp": true, "igrp": true,
-	"pim": true, "vrrp": true, "carp": true, "atalk": true, "aarp": true,
-	"decnet": true, "lat": true, "sca": true, "mopdl": true, "moprc": true,
-	"ip6": true, "icmp6": true, "ah": true, "esp": true, "iso": true,
-	"esis": true, "isis": true, "l1": true, "l2": true, "iih": true,
-	"lsp": true, "snp": true, "psnp": true, "csnp": true, "clnp": true,
-	"stp": true, "ipx": true, "netbeui": true, "radio": true,
-}
+var pnames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"link": true, "ip": true, "arp": true, "rarp": true, "sctp": true,
+		"tcp": true, "udp": true, "icmp": true, "igmp": true, "igrp": true,
+		"pim": true, "vrrp": true, "carp": true, "atalk": true, "aarp": true,
+		"decnet": true, "lat": true, "sca": true, "mopdl": true, "moprc": true,
+		"ip6": true, "icmp6": true, "ah": true, "esp": true, "iso": true,
+		"esis": true, "isis": true, "l1": true, "l2": true, "iih": true,
+		"lsp": true, "snp": true, "psnp": true, "csnp": true, "clnp": true,
+		"stp": true, "ipx": true, "netbeui": true, "radio": true,
+	}
+})
 
 // tierC are keywords of valid constructs this compiler refuses; the
 // parser consumes their numeric/name arguments and yields an unsupNode.
-var tierC = map[string]bool{
+var tierC = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
 
-	"llc": true, "byte": true, "type": true, "subtype": true, "dir": true,
-	"lane": true, "metac": true, "bcc": true, "oam": true, "oamf4": true,
-	"oamf4ec": true, "oamf4sc": true, "sc": true, "ilmic": true, "vpi": true,
-	"vci": true, "connectmsg": true, "metaconnect": true, "ifname": true,
-	"rset": true, "rnr": true, "srnr": true, "reason": true, "action": true,
-	"fisu": true, "lssu": true, "msu": true, "hfisu": true, "hlssu": true,
-	"hmsu": true, "sio": true, "opc": true, "dpc": true, "sls": true,
-	"hsio": true, "hopc": true, "hdpc": true, "hsls": true,
-}
+		"llc": true, "byte": true, "type": true, "subtype": true, "dir": true,
+		"lane": true, "metac": true, "bcc": true, "oam": true, "oamf4": true,
+		"oamf4ec": true, "oamf4sc": true, "sc": true, "ilmic": true, "vpi": true,
+		"vci": true, "connectmsg": true, "metaconnect": true, "ifname": true,
+		"rset": true, "rnr": true, "srnr": true, "reason": true, "action": true,
+		"fisu": true, "lssu": true, "msu": true, "hfisu": true, "hlssu": true,
+		"hmsu": true, "sio": true, "opc": true, "dpc": true, "sls": true,
+		"hsio": true, "hopc": true, "hdpc": true, "hsls": true,
+	}
+})
 
 type parser struct {
 	toks []token
@@ -169,7 +174,7 @@ func (p *parser) rterm(inherited qual) (node, qual, error) {
 		return n, inherited, p.expect(")")
 	}
 	if t.kind == tNUM || t.is(tOp, "-") || t.is(tKey, "len") ||
-		(t.kind == tKey && pnames[t.s] && p.peekAt(1).is(tOp, "[")) {
+		(t.kind == tKey && pnames()[t.s] && p.peekAt(1).is(tOp, "[")) {
 		n, err := p.relation()
 		return n, qerr, err
 	}
@@ -185,7 +190,7 @@ func (p *parser) rterm(inherited qual) (node, qual, error) {
 func (p *parser) headID() (node, qual, error) {
 	var q qual
 	t := p.peek()
-	if t.kind == tKey && pnames[t.s] {
+	if t.kind == tKey && pnames()[t.s] {
 		q.proto = p.next().s
 		switch {
 		case p.isKey("broadcast") || p.isKey("multicast"):
@@ -361,13 +366,13 @@ func (p *parser) other() (node, bool, error) {
 		}
 		return otherNode{what: "byte", n: idx.n, op: op.s, v: val.n}, true, nil
 	}
-	if !tierC[t.s] {
+	if !tierC()[t.s] {
 		return nil, false, nil
 	}
 	p.next()
 	for {
 		a := p.peek()
-		if a.kind == tNUM || a.kind == tID || (a.kind == tKey && tierC[a.s]) || (a.kind == tOp && a.s != "(" && a.s != ")") {
+		if a.kind == tNUM || a.kind == tID || (a.kind == tKey && tierC()[a.s]) || (a.kind == tOp && a.s != "(" && a.s != ")") {
 			p.next()
 			continue
 		}
@@ -417,7 +422,9 @@ func (p *parser) relation() (node, error) {
 // operators % and ^ have no declared precedence, so bison always shifts
 // them: they bind to the operand on their left and take everything on
 // their right ("len % 10 + 1" is "len % (10 + 1)").
-var arithPrec = map[string]int{"|": 1, "&": 2, "<<": 3, ">>": 3, "+": 4, "-": 4, "*": 5, "/": 5}
+var arithPrec = sync.OnceValue(func() map[string]int {
+	return map[string]int{"|": 1, "&": 2, "<<": 3, ">>": 3, "+": 4, "-": 4, "*": 5, "/": 5}
+})
 
 func (p *parser) arith(minPrec int) (arith, error) {
 	left, err := p.unary()
@@ -438,7 +445,7 @@ func (p *parser) arith(minPrec int) (arith, error) {
 			left = binArith{t.s, left, right}
 			continue
 		}
-		prec, ok := arithPrec[t.s]
+		prec, ok := arithPrec()[t.s]
 		if !ok || prec < minPrec {
 			return left, nil
 		}
@@ -481,7 +488,7 @@ func (p *parser) primary() (arith, error) {
 			return nil, err
 		}
 		return a, p.expect(")")
-	case t.kind == tKey && pnames[t.s]:
+	case t.kind == tKey && pnames()[t.s]:
 		return p.accessor(t.s)
 	}
 	if t.kind != tEOF {

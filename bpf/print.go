@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sync"
 
 	xbpf "golang.org/x/net/bpf"
 )
@@ -57,24 +58,26 @@ type imageOp struct {
 
 // images maps the opcodes bpf_image() knows; everything else is
 // "unimp 0x<code>".
-var images = map[uint16]imageOp{
-	0x06: {"ret", fmtDec}, 0x16: {"ret", fmtNone},
-	0x20: {"ld", fmtAbs}, 0x28: {"ldh", fmtAbs}, 0x30: {"ldb", fmtAbs},
-	0x80: {"ld", fmtPktlen},
-	0x40: {"ld", fmtInd}, 0x48: {"ldh", fmtInd}, 0x50: {"ldb", fmtInd},
-	0x00: {"ld", fmtHex}, 0x01: {"ldx", fmtHex}, 0xb1: {"ldxb", fmtMsh},
-	0x60: {"ld", fmtMem}, 0x61: {"ldx", fmtMem}, 0x02: {"st", fmtMem}, 0x03: {"stx", fmtMem},
-	0x05: {"ja", fmtJa},
-	0x25: {"jgt", fmtHex}, 0x35: {"jge", fmtHex}, 0x15: {"jeq", fmtHex}, 0x45: {"jset", fmtHex},
-	0x2d: {"jgt", fmtX}, 0x3d: {"jge", fmtX}, 0x1d: {"jeq", fmtX}, 0x4d: {"jset", fmtX},
-	0x0c: {"add", fmtX}, 0x1c: {"sub", fmtX}, 0x2c: {"mul", fmtX}, 0x3c: {"div", fmtX},
-	0x9c: {"mod", fmtX}, 0x5c: {"and", fmtX}, 0x4c: {"or", fmtX}, 0xac: {"xor", fmtX},
-	0x6c: {"lsh", fmtX}, 0x7c: {"rsh", fmtX},
-	0x04: {"add", fmtDec}, 0x14: {"sub", fmtDec}, 0x24: {"mul", fmtDec}, 0x34: {"div", fmtDec},
-	0x94: {"mod", fmtDec}, 0x54: {"and", fmtHex}, 0x44: {"or", fmtHex}, 0xa4: {"xor", fmtHex},
-	0x64: {"lsh", fmtDec}, 0x74: {"rsh", fmtDec},
-	0x84: {"neg", fmtNone}, 0x07: {"tax", fmtNone}, 0x87: {"txa", fmtNone},
-}
+var images = sync.OnceValue(func() map[uint16]imageOp {
+	return map[uint16]imageOp{
+		0x06: {"ret", fmtDec}, 0x16: {"ret", fmtNone},
+		0x20: {"ld", fmtAbs}, 0x28: {"ldh", fmtAbs}, 0x30: {"ldb", fmtAbs},
+		0x80: {"ld", fmtPktlen},
+		0x40: {"ld", fmtInd}, 0x48: {"ldh", fmtInd}, 0x50: {"ldb", fmtInd},
+		0x00: {"ld", fmtHex}, 0x01: {"ldx", fmtHex}, 0xb1: {"ldxb", fmtMsh},
+		0x60: {"ld", fmtMem}, 0x61: {"ldx", fmtMem}, 0x02: {"st", fmtMem}, 0x03: {"stx", fmtMem},
+		0x05: {"ja", fmtJa},
+		0x25: {"jgt", fmtHex}, 0x35: {"jge", fmtHex}, 0x15: {"jeq", fmtHex}, 0x45: {"jset", fmtHex},
+		0x2d: {"jgt", fmtX}, 0x3d: {"jge", fmtX}, 0x1d: {"jeq", fmtX}, 0x4d: {"jset", fmtX},
+		0x0c: {"add", fmtX}, 0x1c: {"sub", fmtX}, 0x2c: {"mul", fmtX}, 0x3c: {"div", fmtX},
+		0x9c: {"mod", fmtX}, 0x5c: {"and", fmtX}, 0x4c: {"or", fmtX}, 0xac: {"xor", fmtX},
+		0x6c: {"lsh", fmtX}, 0x7c: {"rsh", fmtX},
+		0x04: {"add", fmtDec}, 0x14: {"sub", fmtDec}, 0x24: {"mul", fmtDec}, 0x34: {"div", fmtDec},
+		0x94: {"mod", fmtDec}, 0x54: {"and", fmtHex}, 0x44: {"or", fmtHex}, 0xa4: {"xor", fmtHex},
+		0x64: {"lsh", fmtDec}, 0x74: {"rsh", fmtDec},
+		0x84: {"neg", fmtNone}, 0x07: {"tax", fmtNone}, 0x87: {"txa", fmtNone},
+	}
+})
 
 // ancillaryNames are bpf_image()'s names for Linux SKF_AD_OFF+n loads.
 var ancillaryNames = []string{
@@ -86,7 +89,7 @@ var ancillaryNames = []string{
 // "(000) ldh      [12]" or, for conditional jumps,
 // "(001) jeq      #0x800           jt 2\tjf 5".
 func bpfImage(ins xbpf.RawInstruction, n int) string {
-	op, ok := images[ins.Op]
+	op, ok := images()[ins.Op]
 	operand := fmt.Sprintf("0x%x", ins.Op)
 	if ok {
 		operand = imageOperand(op.form, ins, n)

@@ -1,12 +1,15 @@
 package printer
 
+import "sync"
 import "fmt"
 
 var arpOps = map[uint16]string{1: "Request", 2: "Reply", 3: "Reverse Request", 4: "Reverse Reply",
 	8: "Inverse Request", 9: "Inverse Reply", 10: "NACK Reply"}
 
-var arpHrd = map[uint16]string{1: "Ethernet", 6: "TokenRing", 7: "ArcNet", 15: "FrameRelay",
-	23: "Strip", 24: "IEEE 1394", 19: "ATM", 32: "InfiniBand"}
+var arpHrd = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{1: "Ethernet", 6: "TokenRing", 7: "ArcNet", 15: "FrameRelay",
+		23: "Strip", 24: "IEEE 1394", 19: "ATM", 32: "InfiniBand"}
+})
 
 // arp is arp_print (Ethernet-style ARP and RARP).
 func (p *Printer) arp(b []byte, length int) {
@@ -25,11 +28,11 @@ func (p *Printer) arp(b []byte, length int) {
 		p.puts("ARP, ")
 	}
 	if (pro != 0x0800 && pro != 0x1000) || pln != 4 || hln == 0 || p.o.Verbose > 0 {
-		hs, ok := arpHrd[hrd]
+		hs, ok := arpHrd()[hrd]
 		if !ok {
 			hs = fmt.Sprintf("Unknown Hardware (%d)", hrd)
 		}
-		ps, ok := etherTypeNames[pro]
+		ps, ok := etherTypeNames()[pro]
 		if !ok {
 			ps = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
 		}

@@ -1,5 +1,6 @@
 package printer
 
+import "sync"
 import "net/netip"
 
 var dnsOps = []string{"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
@@ -9,21 +10,23 @@ var dnsRcodes = []string{"", " FormErr", " ServFail", " NXDomain", " NotImp", " 
 	" YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14",
 	" NoChange", " BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie"}
 
-var dnsTypes = map[uint16]string{
-	1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL",
-	11: "WKS", 12: "PTR", 13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB",
-	19: "X25", 20: "ISDN", 21: "RT", 22: "NSAP", 23: "NSAP_PTR", 24: "SIG", 25: "KEY", 26: "PX",
-	27: "GPOS", 28: "AAAA", 29: "LOC", 30: "NXT", 31: "EID", 32: "NIMLOC", 33: "SRV", 34: "ATMA",
-	35: "NAPTR", 36: "KX", 37: "CERT", 38: "A6", 39: "DNAME", 40: "SINK", 41: "OPT", 42: "APL",
-	43: "DS", 44: "SSHFP", 45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 99: "SPF",
-	100: "UINFO", 101: "UID", 102: "GID", 103: "UNSPEC", 104: "UNSPECA", 249: "TKEY", 250: "TSIG",
-	251: "IXFR", 252: "AXFR", 253: "MAILB", 254: "MAILA", 255: "ANY", 256: "URI",
-}
+var dnsTypes = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{
+		1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL",
+		11: "WKS", 12: "PTR", 13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB",
+		19: "X25", 20: "ISDN", 21: "RT", 22: "NSAP", 23: "NSAP_PTR", 24: "SIG", 25: "KEY", 26: "PX",
+		27: "GPOS", 28: "AAAA", 29: "LOC", 30: "NXT", 31: "EID", 32: "NIMLOC", 33: "SRV", 34: "ATMA",
+		35: "NAPTR", 36: "KX", 37: "CERT", 38: "A6", 39: "DNAME", 40: "SINK", 41: "OPT", 42: "APL",
+		43: "DS", 44: "SSHFP", 45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 99: "SPF",
+		100: "UINFO", 101: "UID", 102: "GID", 103: "UNSPEC", 104: "UNSPECA", 249: "TKEY", 250: "TSIG",
+		251: "IXFR", 252: "AXFR", 253: "MAILB", 254: "MAILA", 255: "ANY", 256: "URI",
+	}
+})
 
 var dnsClasses = map[uint16]string{1: "IN", 3: "CHAOS", 4: "HS", 255: "ANY"}
 
 func dnsTypeName(t uint16) string {
-	if s, ok := dnsTypes[t]; ok {
+	if s, ok := dnsTypes()[t]; ok {
 		return s
 	}
 	return "Type" + itoa(int(t))
@@ -594,9 +597,11 @@ func itoa(n int) string {
 	return string(buf[i:])
 }
 
-var ednsOptNames = map[uint16]string{1: "LLQ", 2: "UL", 3: "NSID", 5: "DAU", 6: "DHU", 7: "N3U", 8: "ECS",
-	9: "EXPIRE", 10: "COOKIE", 11: "KEEPALIVE", 12: "PADDING", 13: "CHAIN", 14: "KEY-TAG",
-	16: "CLIENT-TAG", 17: "SERVER-TAG"}
+var ednsOptNames = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{1: "LLQ", 2: "UL", 3: "NSID", 5: "DAU", 6: "DHU", 7: "N3U", 8: "ECS",
+		9: "EXPIRE", 10: "COOKIE", 11: "KEEPALIVE", 12: "PADDING", 13: "CHAIN", 14: "KEY-TAG",
+		16: "CLIENT-TAG", 17: "SERVER-TAG"}
+})
 
 // ednsOption is eopt_print for the common options; ECS and the algorithm
 // lists are flagged unsupported.
@@ -606,7 +611,7 @@ func (d *dnsMsg) ednsOption(cp int) int {
 		return dnsFail
 	}
 	opt := d.u16(cp)
-	if name, ok := ednsOptNames[opt]; ok {
+	if name, ok := ednsOptNames()[opt]; ok {
 		p.puts(name)
 	} else {
 		p.printf("Opt%d", opt)

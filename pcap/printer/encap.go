@@ -58,7 +58,7 @@ func (p *Printer) geneve(b []byte, length int) {
 		p.printf(", rsvd 0x%x", rsvd)
 	}
 	if p.o.Ether {
-		name, ok := etherTypeNames[prot]
+		name, ok := etherTypeNames()[prot]
 		if !ok {
 			name = "unknown"
 		}

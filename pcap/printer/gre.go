@@ -57,7 +57,7 @@ func (p *Printer) gre0(b []byte, length int, flags uint16) {
 		return
 	}
 	if p.o.Ether {
-		name, ok := etherTypeNames[prot]
+		name, ok := etherTypeNames()[prot]
 		if !ok {
 			name = "unknown"
 		}

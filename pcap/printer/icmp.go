@@ -3,20 +3,25 @@ package printer
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
-var icmpNames = map[uint8]string{0: "echo reply", 4: "source quench", 8: "echo request",
-	10: "router solicitation", 13: "time stamp request", 14: "time stamp reply",
-	15: "information request", 16: "information reply", 17: "address mask request"}
+var icmpNames = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{0: "echo reply", 4: "source quench", 8: "echo request",
+		10: "router solicitation", 13: "time stamp request", 14: "time stamp reply",
+		15: "information request", 16: "information reply", 17: "address mask request"}
+})
 
-var icmpUnreach = map[uint8]string{
-	0: "net %s unreachable", 1: "host %s unreachable", 5: "%s unreachable - source route failed",
-	6: "net %s unreachable - unknown", 7: "host %s unreachable - unknown",
-	8: "%s unreachable - source host isolated", 9: "net %s unreachable - admin prohibited",
-	10: "host %s unreachable - admin prohibited", 11: "net %s unreachable - tos prohibited",
-	12: "host %s unreachable - tos prohibited", 13: "host %s unreachable - admin prohibited filter",
-	14: "host %s unreachable - host precedence violation", 15: "host %s unreachable - precedence cutoff",
-}
+var icmpUnreach = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{
+		0: "net %s unreachable", 1: "host %s unreachable", 5: "%s unreachable - source route failed",
+		6: "net %s unreachable - unknown", 7: "host %s unreachable - unknown",
+		8: "%s unreachable - source host isolated", 9: "net %s unreachable - admin prohibited",
+		10: "host %s unreachable - admin prohibited", 11: "net %s unreachable - tos prohibited",
+		12: "host %s unreachable - tos prohibited", 13: "host %s unreachable - admin prohibited filter",
+		14: "host %s unreachable - host precedence violation", 15: "host %s unreachable - precedence cutoff",
+	}
+})
 
 func icmpErrType(t uint8) bool { return t == 3 || t == 4 || t == 5 || t == 11 || t == 12 }
 
@@ -90,7 +95,7 @@ func (p *Printer) icmpString(b []byte, typ, code uint8) string {
 		return fmt.Sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", p.u16(b, 4), p.u16(b, 6),
 			icmpTstamp(p.u32(b, 8)), icmpTstamp(p.u32(b, 12)), icmpTstamp(p.u32(b, 16)))
 	}
-	if s, ok := icmpNames[typ]; ok {
+	if s, ok := icmpNames()[typ]; ok {
 		return s
 	}
 	return fmt.Sprintf("type-#%d", typ)
@@ -118,7 +123,7 @@ func (p *Printer) icmpUnreach(b []byte, code uint8, dst func() string) string {
 		}
 		return fmt.Sprintf("%s unreachable - need to frag", dst())
 	}
-	if f, ok := icmpUnreach[code]; ok {
+	if f, ok := icmpUnreach()[code]; ok {
 		return fmt.Sprintf(f, dst())
 	}
 	return fmt.Sprintf("%s unreachable - #%d", dst(), code)

@@ -3,19 +3,22 @@ package printer
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
-var icmp6Names = map[uint8]string{
-	1: "destination unreachable", 2: "packet too big", 3: "time exceeded in-transit",
-	4: "parameter problem", 128: "echo request", 129: "echo reply", 130: "multicast listener query",
-	131: "multicast listener report", 132: "multicast listener done", 133: "router solicitation",
-	134: "router advertisement", 135: "neighbor solicitation", 136: "neighbor advertisement",
-	137: "redirect", 138: "router renumbering", 141: "inverse neighbor solicitation",
-	142: "inverse neighbor advertisement", 143: "multicast listener report v2",
-	144: "ha discovery request", 145: "ha discovery reply", 146: "mobile router solicitation",
-	147: "mobile router advertisement", 139: "who-are-you request", 140: "who-are-you reply",
-	200: "mtrace message", 201: "mtrace response", 155: "RPL",
-}
+var icmp6Names = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{
+		1: "destination unreachable", 2: "packet too big", 3: "time exceeded in-transit",
+		4: "parameter problem", 128: "echo request", 129: "echo reply", 130: "multicast listener query",
+		131: "multicast listener report", 132: "multicast listener done", 133: "router solicitation",
+		134: "router advertisement", 135: "neighbor solicitation", 136: "neighbor advertisement",
+		137: "redirect", 138: "router renumbering", 141: "inverse neighbor solicitation",
+		142: "inverse neighbor advertisement", 143: "multicast listener report v2",
+		144: "ha discovery request", 145: "ha discovery reply", 146: "mobile router solicitation",
+		147: "mobile router advertisement", 139: "who-are-you request", 140: "who-are-you reply",
+		200: "mtrace message", 201: "mtrace response", 155: "RPL",
+	}
+})
 
 var icmp6Unreach = map[uint8]string{0: "unreachable route", 1: " unreachable prohibited",
 	2: "beyond scope", 3: "unreachable address", 4: "unreachable port"}
@@ -38,7 +41,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		}
 	}
 	typ := p.u8(b, 0)
-	name, ok := icmp6Names[typ]
+	name, ok := icmp6Names()[typ]
 	if !ok {
 		name = fmt.Sprintf("unknown icmp6 type (%d)", typ)
 	}
@@ -140,7 +143,7 @@ func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
 	case 141, 142:
 	default:
 		p.unsupport(fmt.Sprintf("icmp6-type-%d", typ))
-		if _, known := icmp6Names[typ]; known {
+		if _, known := icmp6Names()[typ]; known {
 			return false
 		}
 		p.printf(", length %d", length)
@@ -229,9 +232,11 @@ func lifetime(v uint32) string {
 	return fmt.Sprintf("%ds", v)
 }
 
-var ndOptNames = map[uint8]string{1: "source link-address", 2: "destination link-address", 3: "prefix info",
-	4: "redirected header", 5: "mtu", 25: "rdnss", 31: "dnssl", 7: "advertisement interval",
-	8: "homeagent information", 24: "route info"}
+var ndOptNames = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{1: "source link-address", 2: "destination link-address", 3: "prefix info",
+		4: "redirected header", 5: "mtu", 25: "rdnss", 31: "dnssl", 7: "advertisement interval",
+		8: "homeagent information", 24: "route info"}
+})
 
 // icmp6OptsV prints ND options with -v (icmp6_opt_print); false when the
 // line ended with a truncation.
@@ -253,7 +258,7 @@ func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
 			p.printTrunc()
 			return false
 		}
-		name, ok := ndOptNames[typ]
+		name, ok := ndOptNames()[typ]
 		if !ok {
 			name = "unknown"
 		}

@@ -2,19 +2,22 @@ package printer
 
 import (
 	"fmt"
+	"sync"
 )
 
 // ipProtoNames is tcpdump's ipproto_values (used by -v headers).
-var ipProtoNames = map[uint8]string{
-	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP", 17: "UDP",
-	33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP", 47: "GRE", 50: "ESP",
-	51: "AH", 55: "Mobile IP", 58: "ICMPv6", 62: "Mobile IP (old)", 88: "EIGRP", 89: "OSPF",
-	103: "PIM", 108: "Compressed IP", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility",
-	143: "Ethernet",
-}
+var ipProtoNames = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{
+		0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP", 17: "UDP",
+		33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP", 47: "GRE", 50: "ESP",
+		51: "AH", 55: "Mobile IP", 58: "ICMPv6", 62: "Mobile IP (old)", 88: "EIGRP", 89: "OSPF",
+		103: "PIM", 108: "Compressed IP", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility",
+		143: "Ethernet",
+	}
+})
 
 func ipProtoName(n uint8) string {
-	if s, ok := ipProtoNames[n]; ok {
+	if s, ok := ipProtoNames()[n]; ok {
 		return s
 	}
 	return "unknown"
@@ -145,8 +148,10 @@ func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
 	return true
 }
 
-var ipOptNames = map[uint8]string{0: "EOL", 1: "NOP", 68: "timestamp", 130: "security",
-	7: "RR", 137: "SSRR", 131: "LSRR", 148: "RA", 82: "traceroute"}
+var ipOptNames = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{0: "EOL", 1: "NOP", 68: "timestamp", 130: "security",
+		7: "RR", 137: "SSRR", 131: "LSRR", 148: "RA", 82: "traceroute"}
+})
 
 // ipOptions is ip_optprint; false means the options were truncated.
 func (p *Printer) ipOptions(b []byte, n int) bool {
@@ -155,7 +160,7 @@ func (p *Printer) ipOptions(b []byte, n int) bool {
 		p.puts(sep)
 		sep = ","
 		code := p.u8(b, 0) // GET_U_1: a longjmp when not captured
-		if name, ok := ipOptNames[code]; ok {
+		if name, ok := ipOptNames()[code]; ok {
 			p.puts(name)
 		} else {
 			p.printf("unknown %d", code)
@@ -278,7 +283,7 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
 	case 77:
 		p.printf(" nd %d", length)
 	default:
-		if name, ok := ipProtoDissected[nh]; ok {
+		if name, ok := ipProtoDissected()[nh]; ok {
 			p.unsupport(name)
 			return
 		}
@@ -293,10 +298,12 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
 }
 
 // ipProtoDissected are IP protocols tcpdump dissects and we do not.
-var ipProtoDissected = map[uint8]string{
-	33: "dccp", 9: "igrp", 88: "eigrp", 8: "egp",
-	89: "ospf", 46: "rsvp", 55: "mobile", 103: "pim", 113: "pgm", 143: "ether",
-}
+var ipProtoDissected = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{
+		33: "dccp", 9: "igrp", 88: "eigrp", 8: "egp",
+		89: "ospf", 46: "rsvp", 55: "mobile", 103: "pim", 113: "pgm", 143: "ether",
+	}
+})
 
 // ip6 is ip6_print with the extension headers tcpdump walks.
 func (p *Printer) ip6(b []byte, length int) {

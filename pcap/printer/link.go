@@ -4,39 +4,44 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"sync"
 )
 
 // Ethernet types tcpdump names (print-ether.c ethertype_values).
-var etherTypeNames = map[uint16]string{
-	0x0800: "IPv4", 0x8847: "MPLS unicast", 0x8848: "MPLS multicast", 0x86dd: "IPv6",
-	0x8100: "802.1Q", 0x9100: "802.1Q-9100", 0x88a8: "802.1Q-QinQ", 0x9200: "802.1Q-9200",
-	0x88e5: "802.1AE MACsec", 0x0200: "PUP", 0x0806: "ARP", 0x8035: "Reverse ARP",
-	0x0600: "NS", 0x0500: "Sprite", 0x1000: "Trail", 0x6001: "MOP DL", 0x6002: "MOP RC",
-	0x6003: "DN", 0x6004: "LAT", 0x6007: "SCA", 0x6558: "TEB", 0x8038: "Lanbridge",
-	0x803c: "DEC DNS", 0x803e: "DEC DTS", 0x805b: "VEXP", 0x805c: "VPROD",
-	0x809b: "Appletalk", 0x80f3: "Appletalk ARP", 0x8137: "IPX", 0x880b: "PPP",
-	0x8808: "MPCP", 0x8809: "Slow Protocols", 0x8863: "PPPoE D", 0x8864: "PPPoE S",
-	0x888e: "EAPOL", 0x8899: "Realtek protocols", 0x886f: "MS NLB heartbeat",
-	0x8870: "Jumbo", 0x894f: "NSH", 0x9000: "Loopback", 0xfefe: "OSI", 0x00fe: "GRE-OSI",
-	0xabcd: "CFM (old)", 0x8902: "CFM", 0x893a: "IEEE1905.1", 0x88cc: "LLDP",
-	0x88ca: "TIPC", 0x0707: "GeoNet (old)", 0x8947: "GeoNet", 0x1111: "CALM FAST",
-	0x88a2: "AoE", 0x88f7: "PTP", 0xd28b: "Arista Vendor Specific Protocol",
-}
+var etherTypeNames = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{
+		0x0800: "IPv4", 0x8847: "MPLS unicast", 0x8848: "MPLS multicast", 0x86dd: "IPv6",
+		0x8100: "802.1Q", 0x9100: "802.1Q-9100", 0x88a8: "802.1Q-QinQ", 0x9200: "802.1Q-9200",
+		0x88e5: "802.1AE MACsec", 0x0200: "PUP", 0x0806: "ARP", 0x8035: "Reverse ARP",
+		0x0600: "NS", 0x0500: "Sprite", 0x1000: "Trail", 0x6001: "MOP DL", 0x6002: "MOP RC",
+		0x6003: "DN", 0x6004: "LAT", 0x6007: "SCA", 0x6558: "TEB", 0x8038: "Lanbridge",
+		0x803c: "DEC DNS", 0x803e: "DEC DTS", 0x805b: "VEXP", 0x805c: "VPROD",
+		0x809b: "Appletalk", 0x80f3: "Appletalk ARP", 0x8137: "IPX", 0x880b: "PPP",
+		0x8808: "MPCP", 0x8809: "Slow Protocols", 0x8863: "PPPoE D", 0x8864: "PPPoE S",
+		0x888e: "EAPOL", 0x8899: "Realtek protocols", 0x886f: "MS NLB heartbeat",
+		0x8870: "Jumbo", 0x894f: "NSH", 0x9000: "Loopback", 0xfefe: "OSI", 0x00fe: "GRE-OSI",
+		0xabcd: "CFM (old)", 0x8902: "CFM", 0x893a: "IEEE1905.1", 0x88cc: "LLDP",
+		0x88ca: "TIPC", 0x0707: "GeoNet (old)", 0x8947: "GeoNet", 0x1111: "CALM FAST",
+		0x88a2: "AoE", 0x88f7: "PTP", 0xd28b: "Arista Vendor Specific Protocol",
+	}
+})
 
 // etherTypesDissected are the ethertypes tcpdump's ethertype_print hands to
 // a protocol printer this package does not implement.
-var etherTypesDissected = map[uint16]string{
-	0x6003: "decnet", 0x809b: "atalk", 0x80f3: "aarp", 0x8137: "ipx", 0xfefe: "isoclns",
-	0x8863: "pppoe", 0x8864: "pppoe", 0x3c12: "pppoe", 0x3c13: "pppoe", 0x888e: "eapol",
-	0x8899: "rtl", 0x880b: "ppp", 0x8808: "mpcp", 0x8809: "slow", 0x8902: "cfm",
-	0xabcd: "cfm", 0x88cc: "lldp", 0x894f: "nsh", 0x9000: "loopback", 0x8847: "mpls",
-	0x8848: "mpls", 0x88ca: "tipc", 0x886f: "msnlb", 0x0707: "geonet", 0x8947: "geonet",
-	0x1111: "calm_fast", 0x88a2: "aoe", 0x88f7: "ptp", 0x88e5: "macsec", 0x8870: "llc",
-	0xd28b: "arista",
-}
+var etherTypesDissected = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{
+		0x6003: "decnet", 0x809b: "atalk", 0x80f3: "aarp", 0x8137: "ipx", 0xfefe: "isoclns",
+		0x8863: "pppoe", 0x8864: "pppoe", 0x3c12: "pppoe", 0x3c13: "pppoe", 0x888e: "eapol",
+		0x8899: "rtl", 0x880b: "ppp", 0x8808: "mpcp", 0x8809: "slow", 0x8902: "cfm",
+		0xabcd: "cfm", 0x88cc: "lldp", 0x894f: "nsh", 0x9000: "loopback", 0x8847: "mpls",
+		0x8848: "mpls", 0x88ca: "tipc", 0x886f: "msnlb", 0x0707: "geonet", 0x8947: "geonet",
+		0x1111: "calm_fast", 0x88a2: "aoe", 0x88f7: "ptp", 0x88e5: "macsec", 0x8870: "llc",
+		0xd28b: "arista",
+	}
+})
 
 func etherTypeName(t uint16) string {
-	if n, ok := etherTypeNames[t]; ok {
+	if n, ok := etherTypeNames()[t]; ok {
 		return n
 	}
 	return "Unknown"
@@ -48,7 +53,7 @@ func (p *Printer) etherTypeString(t uint16) string {
 	if !p.o.Quick {
 		return fmt.Sprintf("ethertype %s (0x%04x)", etherTypeName(t), t)
 	}
-	if n, ok := etherTypeNames[t]; ok {
+	if n, ok := etherTypeNames()[t]; ok {
 		return n
 	}
 	return fmt.Sprintf("Unknown Ethertype (0x%04x)", t)
@@ -110,7 +115,7 @@ func (p *Printer) ether(b []byte, length int) int {
 		return hdr + p.ether8023(body, length, int(typ), printedLen, src, dst)
 	}
 	if typ == 0x8870 || typ == 0xd28b || typ == 0x88e5 {
-		p.unsupport(etherTypesDissected[typ])
+		p.unsupport(etherTypesDissected()[typ])
 		if p.o.Ether {
 			p.puts(p.etherTypeString(typ))
 			p.printf(", length %d: ", origLen)
@@ -176,7 +181,7 @@ func (p *Printer) etherType(typ uint16, b []byte, length int) bool {
 	case 0x88cc:
 		p.lldp(b, length)
 	default:
-		name, ok := etherTypesDissected[typ]
+		name, ok := etherTypesDissected()[typ]
 		if !ok {
 			p.enter(fmt.Sprintf("ethertype-0x%04x", typ))
 			return false
@@ -320,11 +325,13 @@ func (p *Printer) raw(b []byte, length int) {
 	p.ipByVersion(b, length)
 }
 
-var bsdAFs = map[uint32]string{2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6", 28: "IPv6", 30: "IPv6"}
+var bsdAFs = sync.OnceValue(func() map[uint32]string {
+	return map[uint32]string{2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6", 28: "IPv6", 30: "IPv6"}
+})
 
 // nullHeader is null_hdr_print (the -e form of the BSD loopback header).
 func (p *Printer) nullHeader(family uint32, length int) {
-	name, ok := bsdAFs[family]
+	name, ok := bsdAFs()[family]
 	switch {
 	case !p.o.Quick && ok:
 		p.printf("AF %s (%d)", name, family)

@@ -1,18 +1,23 @@
 package printer
 
+import "sync"
 import "fmt"
 
-var llcSAPs = map[uint8]string{0x00: "Null", 0xff: "Global", 0x02: "802.1B I", 0x03: "802.1B G", 0x06: "IP",
-	0x04: "SNA", 0x0e: "ProWay NM", 0x42: "STP", 0x4e: "RS511", 0x7e: "ISO8208", 0x8e: "ProWay",
-	0xaa: "SNAP", 0xe0: "IPX", 0xf0: "NetBeui", 0xfe: "OSI"}
+var llcSAPs = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{0x00: "Null", 0xff: "Global", 0x02: "802.1B I", 0x03: "802.1B G", 0x06: "IP",
+		0x04: "SNA", 0x0e: "ProWay NM", 0x42: "STP", 0x4e: "RS511", 0x7e: "ISO8208", 0x8e: "ProWay",
+		0xaa: "SNAP", 0xe0: "IPX", 0xf0: "NetBeui", 0xfe: "OSI"}
+})
 
-var llcCmds = map[uint16]string{0x03: "ui", 0xe3: "test", 0xaf: "xid", 0x63: "ua", 0x43: "disc", 0x0f: "dm",
-	0x6f: "sabme", 0x87: "frmr"}
+var llcCmds = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{0x03: "ui", 0xe3: "test", 0xaf: "xid", 0x63: "ua", 0x43: "disc", 0x0f: "dm",
+		0x6f: "sabme", 0x87: "frmr"}
+})
 
 var llcFlags = map[uint16]string{0: "Command", 1: "Response", 0x10: "Poll", 0x11: "Final", 0x100: "Poll", 0x101: "Final"}
 
 func sapName(sap uint8, unknown string) string {
-	if s, ok := llcSAPs[sap]; ok {
+	if s, ok := llcSAPs()[sap]; ok {
 		return s
 	}
 	if unknown == "Unknown" {
@@ -114,7 +119,7 @@ func (p *Printer) llcAddrs(ssap, dsap uint8, src, dst []byte) {
 func (p *Printer) llcControl(b []byte, length, hdr int, control uint16, isU bool, ssapField uint8) int {
 	gsap := uint16(ssapField & 1)
 	if isU {
-		cmd, ok := llcCmds[control&0xef]
+		cmd, ok := llcCmds()[control&0xef]
 		if !ok {
 			cmd = fmt.Sprintf("%02x", control&0xef)
 		}
@@ -150,20 +155,22 @@ func (p *Printer) llcControl(b []byte, length, hdr int, control uint16, isU bool
 var ciscoPIDs = map[uint16]string{0x2000: "CDP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010b: "PVST",
 	0x010c: "VLAN Bridge"}
 
-var bridgedPIDs = map[uint16]string{0x0001: "Ethernet + FCS", 0x0007: "Ethernet w/o FCS", 0x0002: "802.4 + FCS",
-	0x0008: "802.4 w/o FCS", 0x0003: "Token Ring + FCS", 0x0009: "Token Ring w/o FCS", 0x0004: "FDDI + FCS",
-	0x000a: "FDDI w/o FCS", 0x0005: "802.6 + FCS", 0x000b: "802.6 w/o FCS", 0x000e: "BPDU"}
+var bridgedPIDs = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{0x0001: "Ethernet + FCS", 0x0007: "Ethernet w/o FCS", 0x0002: "802.4 + FCS",
+		0x0008: "802.4 w/o FCS", 0x0003: "Token Ring + FCS", 0x0009: "Token Ring w/o FCS", 0x0004: "FDDI + FCS",
+		0x000a: "FDDI w/o FCS", 0x0005: "802.6 + FCS", 0x000b: "802.6 w/o FCS", 0x000e: "BPDU"}
+})
 
 // snapPIDName is tok2str(oui_to_struct_tok(orgcode), "Unknown", pid).
 func snapPIDName(org uint32, pid uint16) string {
 	var m map[uint16]string
 	switch org {
 	case 0x000000, 0x0000f8, 0x080007:
-		m = etherTypeNames
+		m = etherTypeNames()
 	case 0x00000c:
 		m = ciscoPIDs
 	case 0x0080c2:
-		m = bridgedPIDs
+		m = bridgedPIDs()
 	}
 	if s, ok := m[pid]; ok {
 		return s
@@ -172,7 +179,7 @@ func snapPIDName(org uint32, pid uint16) string {
 }
 
 func ouiName(org uint32) string {
-	if s, ok := ouiNames[org]; ok {
+	if s, ok := ouiNames()[org]; ok {
 		return s
 	}
 	return "Unknown"
@@ -225,7 +232,7 @@ func (p *Printer) snapPayload(b []byte, length int, org uint32, pid uint16) bool
 	case org == 0x0080c2 && pid == 0x000e:
 		p.stp(b, length)
 		return true
-	case org == 0x0080c2 && bridgedPIDs[pid] != "" && pid != 0x0005 && pid != 0x000b:
+	case org == 0x0080c2 && bridgedPIDs()[pid] != "" && pid != 0x0005 && pid != 0x000b:
 		p.unsupport("rfc2684-bridged")
 		return true
 	}

@@ -1,14 +1,20 @@
 package printer
 
-var sctpChunks = map[uint8]string{0x00: "DATA", 0x01: "INIT", 0x02: "INIT ACK", 0x03: "SACK",
-	0x04: "HB REQ", 0x05: "HB ACK", 0x06: "ABORT", 0x07: "SHUTDOWN", 0x08: "SHUTDOWN ACK",
-	0x09: "OP ERR", 0x0a: "COOKIE ECHO", 0x0b: "COOKIE ACK", 0x0c: "ECN ECHO", 0x0d: "ECN CWR",
-	0x0e: "SHUTDOWN COMPLETE", 0xc0: "FOR CUM TSN", 0xc1: "REL CTRL", 0xc2: "REL CTRL ACK"}
+import "sync"
 
-var sctpPPIDs = map[uint32]string{1: "ISDN Q.921", 2: "M2UA", 3: "M3UA", 4: "SUA", 5: "M2PA",
-	6: "V5.2", 7: "H.248", 8: "BICC", 9: "TALI", 10: "DUA", 11: "ASAP", 12: "ENRP", 13: "H.323",
-	14: "Q.IPC", 15: "SIMCO", 16: "DDPSC", 17: "DDPSSC", 18: "S1AP", 19: "RUA", 20: "HNBAP",
-	21: "ForCES HP", 22: "ForCES MP", 23: "ForCES LP", 24: "SBc-AP", 25: "NBAP", 27: "X2AP"}
+var sctpChunks = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{0x00: "DATA", 0x01: "INIT", 0x02: "INIT ACK", 0x03: "SACK",
+		0x04: "HB REQ", 0x05: "HB ACK", 0x06: "ABORT", 0x07: "SHUTDOWN", 0x08: "SHUTDOWN ACK",
+		0x09: "OP ERR", 0x0a: "COOKIE ECHO", 0x0b: "COOKIE ACK", 0x0c: "ECN ECHO", 0x0d: "ECN CWR",
+		0x0e: "SHUTDOWN COMPLETE", 0xc0: "FOR CUM TSN", 0xc1: "REL CTRL", 0xc2: "REL CTRL ACK"}
+})
+
+var sctpPPIDs = sync.OnceValue(func() map[uint32]string {
+	return map[uint32]string{1: "ISDN Q.921", 2: "M2UA", 3: "M3UA", 4: "SUA", 5: "M2PA",
+		6: "V5.2", 7: "H.248", 8: "BICC", 9: "TALI", 10: "DUA", 11: "ASAP", 12: "ENRP", 13: "H.323",
+		14: "Q.IPC", 15: "SIMCO", 16: "DDPSC", 17: "DDPSSC", 18: "S1AP", 19: "RUA", 20: "HNBAP",
+		21: "ForCES HP", 22: "ForCES MP", 23: "ForCES LP", 24: "SBc-AP", 25: "NBAP", 27: "X2AP"}
+})
 
 var forcesChannels = map[uint16]string{6704: "ForCES HP", 6705: "ForCES MP", 6706: "ForCES LP"}
 
@@ -58,7 +64,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 		p.need(from(b, off), clen)
 		p.printf("%s%d) ", sep, n)
 		id := b[off]
-		if name, ok := sctpChunks[id]; ok {
+		if name, ok := sctpChunks()[id]; ok {
 			p.printf("[%s] ", name)
 		} else {
 			p.printf("[Unknown chunk type: 0x%x] ", id)
@@ -102,7 +108,7 @@ func (p *Printer) sctpChunk(c []byte, id uint8, clen int, forces *bool) bool {
 		}
 		ppid := p.u32(c, 12)
 		p.printf("[TSN: %d] [SID: %d] [SSEQ %d] ", p.u32(c, 4), p.u16(c, 8), p.u16(c, 10))
-		if name, ok := sctpPPIDs[ppid]; ok {
+		if name, ok := sctpPPIDs()[ppid]; ok {
 			p.printf("[PPID %s] ", name)
 		} else {
 			p.printf("[PPID 0x%x] ", ppid)

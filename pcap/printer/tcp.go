@@ -3,6 +3,7 @@ package printer
 import (
 	"encoding/binary"
 	"strings"
+	"sync"
 )
 
 // tcpKey identifies a connection in tcpdump's tcp_seq_hash: addresses and
@@ -35,11 +36,13 @@ func tcpFlags(f uint8) string {
 	return s.String()
 }
 
-var tcpOptNames = map[uint8]string{
-	0: "eol", 1: "nop", 2: "mss", 3: "wscale", 4: "sackOK", 5: "sack", 6: "echo", 7: "echoreply",
-	8: "TS", 11: "cc", 12: "ccnew", 13: "", 19: "md5", 20: "scps", 28: "uto", 29: "tcp-ao",
-	30: "mptcp", 34: "tfo", 254: "exp",
-}
+var tcpOptNames = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{
+		0: "eol", 1: "nop", 2: "mss", 3: "wscale", 4: "sackOK", 5: "sack", 6: "echo", 7: "echoreply",
+		8: "TS", 11: "cc", 12: "ccnew", 13: "", 19: "md5", 20: "scps", 28: "uto", 29: "tcp-ao",
+		30: "mptcp", 34: "tfo", 254: "exp",
+	}
+})
 
 // tcp is tcp_print.
 func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
@@ -200,7 +203,7 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 			left--
 		}
 		left--
-		if name, ok := tcpOptNames[opt]; ok {
+		if name, ok := tcpOptNames()[opt]; ok {
 			p.puts(name)
 		} else {
 			p.printf("unknown-%d", opt)
@@ -269,7 +272,7 @@ func (p *Printer) tcpOption(o *tcpOpt, opt uint8) (int, bool) {
 	case 19:
 		return p.tcpOptMD5(o)
 	case 20, 29:
-		p.unsupport("tcp-option-" + tcpOptNames[opt])
+		p.unsupport("tcp-option-" + tcpOptNames()[opt])
 	}
 	return p.tcpOptHex(o)
 }

@@ -2,6 +2,7 @@ package printer
 
 import (
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -396,10 +397,12 @@ func (p *Printer) dhcp6(b []byte) {
 	}
 }
 
-var radiusCodes = map[uint8]string{1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
-	4: "Accounting-Request", 5: "Accounting-Response", 11: "Access-Challenge", 12: "Status-Server",
-	13: "Status-Client", 40: "Disconnect-Request", 41: "Disconnect-ACK", 42: "Disconnect-NAK",
-	43: "CoA-Request", 44: "CoA-ACK", 45: "CoA-NAK", 255: "Reserved"}
+var radiusCodes = sync.OnceValue(func() map[uint8]string {
+	return map[uint8]string{1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
+		4: "Accounting-Request", 5: "Accounting-Response", 11: "Access-Challenge", 12: "Status-Server",
+		13: "Status-Client", 40: "Disconnect-Request", 41: "Disconnect-ACK", 42: "Disconnect-NAK",
+		43: "CoA-Request", 44: "CoA-ACK", 45: "CoA-NAK", 255: "Reserved"}
+})
 
 // radius is radius_print without -v (the attribute decode of -v is
 // flagged unsupported).
@@ -417,7 +420,7 @@ func (p *Printer) radius(b []byte, length int) {
 		p.unsupport("radius-verbose")
 		return
 	}
-	name, ok := radiusCodes[b[0]]
+	name, ok := radiusCodes()[b[0]]
 	if !ok {
 		name = "Unknown Command"
 	}
