@@ -99,14 +99,17 @@ func patch(exits []exit, to *block) {
 	}
 }
 
+// and and or consume their operands (a fragment is joined into the graph
+// once), so the surviving exit list grows in place: a chain of 3,000
+// "or"s costs linear time, not a copy of every list so far (issue #8).
 func and(a, b frag) frag {
 	patch(a.t, b.entry)
-	return frag{entry: a.entry, t: b.t, f: append(append([]exit{}, a.f...), b.f...)}
+	return frag{entry: a.entry, t: b.t, f: append(a.f, b.f...)}
 }
 
 func or(a, b frag) frag {
 	patch(a.f, b.entry)
-	return frag{entry: a.entry, t: append(append([]exit{}, a.t...), b.t...), f: b.f}
+	return frag{entry: a.entry, t: append(a.t, b.t...), f: b.f}
 }
 
 func not(a frag) frag { return frag{entry: a.entry, t: a.f, f: a.t} }
