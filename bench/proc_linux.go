@@ -69,12 +69,18 @@ func have(tools ...string) (string, bool) {
 	return "", true
 }
 
-// rusage of a finished command.
+// usage is the rusage of a finished command: CPU (user+system) and peak RSS.
 func usage(c *exec.Cmd) (cpu time.Duration, maxRSSKiB int64) {
+	user, sys, rss := usageSplit(c)
+	return user + sys, rss
+}
+
+// usageSplit separates user and system time: system time of a capture
+// includes softirq work the kernel happened to charge to it.
+func usageSplit(c *exec.Cmd) (user, sys time.Duration, maxRSSKiB int64) {
 	ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
-		return 0, 0
+		return 0, 0, 0
 	}
-	cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return cpu, ru.Maxrss
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano()), ru.Maxrss
 }
