@@ -15,7 +15,7 @@ import (
 )
 
 // captureLoop opens the output, prints the "listening on" banner and runs
-// pcap_loop: packets are read on their own goroutine and handled here, in
+// pcap_loop: packets are read a ring block at a time and handled here, in
 // order, interleaved with signals. It always ends with the statistics.
 func (s *session) captureLoop(ls liveSetup) error {
 	lt, snap := uint32(ls.h.LinkType()), int(ls.h.Snaplen())

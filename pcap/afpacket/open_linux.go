@@ -13,8 +13,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Handle is an open live capture. ReadPacket may be called from any one
-// goroutine; Close may be called concurrently to stop it.
+// Handle is an open live capture. ReadPacket or ReadBatch may be called
+// from any one goroutine; Close may be called concurrently to stop it (but
+// not while a ReadBatch's packets, which point into the ring, are in use),
+// and Wake from anywhere.
 type Handle struct {
 	fd       int
 	efd      int    // eventfd written by Close to wake a blocked ReadPacket
