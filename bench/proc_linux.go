@@ -82,5 +82,5 @@ func usageSplit(c *exec.Cmd) (user, sys time.Duration, maxRSSKiB int64) {
 	if !ok {
 		return 0, 0, 0
 	}
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano()), ru.Maxrss
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano()), int64(ru.Maxrss)
 }
