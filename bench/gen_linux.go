@@ -75,14 +75,7 @@ func udpFrame(src net.HardwareAddr, size int) []byte {
 	binary.BigEndian.PutUint16(ip[2:], uint16(size-14))
 	copy(ip[12:16], []byte{198, 51, 100, 1})
 	copy(ip[16:20], []byte{198, 51, 100, 2})
-	var sum uint32
-	for i := 0; i < 20; i += 2 {
-		sum += uint32(binary.BigEndian.Uint16(ip[i:]))
-	}
-	for sum > 0xffff {
-		sum = sum&0xffff + sum>>16
-	}
-	binary.BigEndian.PutUint16(ip[10:], ^uint16(sum))
+	binary.BigEndian.PutUint16(ip[10:], ipChecksum(ip))
 	udp := f[34:]
 	binary.BigEndian.PutUint16(udp[0:], 40000)
 	binary.BigEndian.PutUint16(udp[2:], 9)

@@ -151,6 +151,13 @@ func ipv4(proto byte, payload []byte) []byte {
 	binary.BigEndian.PutUint16(h[4:], 0x1c46)
 	copy(h[12:], ipA)
 	copy(h[16:], ipB)
+	binary.BigEndian.PutUint16(h[10:], ipChecksum(h))
+	return append(h, payload...)
+}
+
+// ipChecksum is the IPv4 header checksum of a 20-byte header whose
+// checksum field is zero.
+func ipChecksum(h []byte) uint16 {
 	var sum uint32
 	for i := 0; i < 20; i += 2 {
 		sum += uint32(binary.BigEndian.Uint16(h[i:]))
@@ -158,8 +165,7 @@ func ipv4(proto byte, payload []byte) []byte {
 	for sum > 0xffff {
 		sum = sum&0xffff + sum>>16
 	}
-	binary.BigEndian.PutUint16(h[10:], ^uint16(sum))
-	return append(h, payload...)
+	return ^uint16(sum)
 }
 
 func ipv6(next byte, payload []byte) []byte {
