@@ -29,7 +29,7 @@ func maxOf(xs []float64) float64 {
 	return m
 }
 
-func ms(d float64) string    { return fmt.Sprintf("%.2f ms", d) }
+func ms(d float64) string { return fmt.Sprintf("%.2f ms", d) }
 func ratio(a, b float64) string {
 	if b == 0 {
 		return "n/a"
