@@ -19,12 +19,7 @@ import (
 // turn, with -w /dev/null, a real file, and a filter.
 func captureThroughput(r *report) {
 	const title = "2. Capture throughput over a veth pair"
-	if os.Geteuid() != 0 {
-		r.skip(title, "needs root")
-		return
-	}
-	if why, ok := have("ip", "tcpdump"); !ok {
-		r.skip(title, why)
+	if !r.can(title, true, "ip", "tcpdump") {
 		return
 	}
 	v, err := newVeth()

@@ -16,8 +16,7 @@ import (
 // (output to /dev/null) and compares the CPU time they need.
 func printing(r *report) {
 	const title = "3. Text printing: `-n -r BIG.pcap > /dev/null`"
-	if why, ok := have("tcpdump"); !ok {
-		r.skip(title, why)
+	if !r.can(title, false, "tcpdump") {
 		return
 	}
 	dir, err := os.MkdirTemp("", "gnsbench-")

@@ -29,6 +29,20 @@ type section struct {
 
 func (r *report) add(s section) { r.sections = append(r.sections, s) }
 
+// can reports whether a section can run (as root if root, with tools on
+// PATH), recording it as skipped with the reason when not.
+func (r *report) can(title string, root bool, tools ...string) bool {
+	if root && os.Geteuid() != 0 {
+		r.skip(title, "needs root")
+		return false
+	}
+	if why, ok := have(tools...); !ok {
+		r.skip(title, why)
+		return false
+	}
+	return true
+}
+
 // skip records a section that could not run.
 func (r *report) skip(title, why string) {
 	r.add(section{title: title, notes: []string{"Skipped: " + why + "."}})

@@ -15,12 +15,7 @@ import (
 // path (-U -m into a user+mount namespace).
 func startup(r *report) {
 	const title = "1. Start-up: `-t PID ... /bin/true`"
-	if os.Geteuid() != 0 {
-		r.skip(title, "needs root")
-		return
-	}
-	if why, ok := have("nsenter", "unshare"); !ok {
-		r.skip(title, why)
+	if !r.can(title, true, "nsenter", "unshare") {
 		return
 	}
 	cases := []struct {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"time"
 )
 
 // median of xs (0 for none).
@@ -36,8 +35,6 @@ func ratio(a, b float64) string {
 	}
 	return fmt.Sprintf("%.2f×", a/b)
 }
-
-func seconds(d time.Duration) float64 { return d.Seconds() }
 
 // verdict says whether a measured ratio meets a goal "≤ limit".
 func verdict(r, limit float64) string {

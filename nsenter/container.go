@@ -96,10 +96,8 @@ func (s *state) setPod(arg string) error {
 	return nil
 }
 
+// conflictWithPID is a container option after -t PID.
 func (c *ctrTarget) conflictWithPID(opt string) error {
-	if opt == "--target" {
-		return errx("option --target may be given only once")
-	}
 	return errx("options --target and " + opt + " cannot be combined")
 }
 

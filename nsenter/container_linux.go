@@ -1,14 +1,14 @@
 package nsenter
 
 import (
-	"errors"
 	"io"
 	"strings"
 
 	"github.com/gonsenter/gonsenter/nsenter/target/container"
 )
 
-// containerStep runs between option parsing and the namespace work:
+// containerStep runs between option parsing and the namespace work (its
+// errors become one "PROG: ..." line, status 1, in report):
 // --list-containers prints the table and ends; --container, --pod and
 // -t RUNTIME://ID become a target PID pinned by a pidfd, exactly as if the
 // user had typed `-t PID:inode`.
@@ -28,11 +28,11 @@ func (s *state) containerStep(out *strings.Builder, stderr io.Writer) error {
 	}
 	c, note, err := s.findContainer()
 	if err != nil {
-		return containerError(err)
+		return err
 	}
 	fd, err := container.Pin(c, "/proc")
 	if err != nil {
-		return containerError(err)
+		return err
 	}
 	if note != "" {
 		io.WriteString(stderr, note+"\n")
@@ -61,20 +61,11 @@ func (s *state) listContainers(out *strings.Builder, stderr io.Writer) error {
 	inv := container.Discover(s.ctr.opts)
 	entries, err := inv.List()
 	if err != nil {
-		return containerError(err)
+		return err
 	}
 	for _, w := range inv.Warnings() {
 		io.WriteString(stderr, s.prog+": warning: "+w+"\n")
 	}
 	container.WriteTable(out, entries)
 	return &exitError{Code: 0}
-}
-
-// containerError turns a lookup failure into one line, status 1.
-func containerError(err error) error {
-	var e *Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return &Error{Msg: err.Error(), Code: 1, Err: err}
 }

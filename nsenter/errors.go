@@ -1,10 +1,6 @@
 package nsenter
 
-import (
-	"errors"
-	"os"
-	"syscall"
-)
+import "github.com/gonsenter/gonsenter/internal/strerror"
 
 // Error is a failure in util-linux's words: Msg is the text after "PROG: "
 // and Code the exit status (1, or 126/127 for exec failures). Only Main
@@ -38,30 +34,6 @@ type exitError struct{ Code int }
 
 func (e *exitError) Error() string { return "exit" }
 
-// Strerror returns glibc's strerror text for the errno inside err. Go's
-// syscall table is glibc's with the first letter lowered; util-linux prints
-// glibc's form ("No such file or directory").
-func Strerror(err error) string {
-	var errno syscall.Errno
-	if !errors.As(err, &errno) {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return Strerror(pe.Err)
-		}
-		return err.Error()
-	}
-	switch errno {
-	case 0:
-		return "Success"
-	case 133: // EHWPOISON, missing from Go's table
-		return "Memory page has hardware error"
-	}
-	s := errno.Error()
-	if len(s) > 0 && s[0] >= 'a' && s[0] <= 'z' {
-		s = string(s[0]-'a'+'A') + s[1:]
-	}
-	if len(s) > 6 && s[:6] == "Errno " {
-		return "Unknown error " + s[6:]
-	}
-	return s
-}
+// Strerror returns glibc's strerror text for the errno inside err
+// (util-linux's form: "No such file or directory").
+func Strerror(err error) string { return strerror.Of(err) }

@@ -54,8 +54,7 @@ func (inv *Inventory) scanCgroups() {
 		}
 	}
 	for id, f := range byID {
-		c := &Container{Runtime: f.rt, ID: id, PID: f.pid, cgroupHint: true}
-		inv.add(c, "cgroups")
+		inv.add(&Container{Runtime: f.rt, ID: id, PID: f.pid})
 	}
 }
 

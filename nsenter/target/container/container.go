@@ -73,20 +73,17 @@ type Container struct {
 	Pod     Pod
 	// Sandbox marks a pod's sandbox ("pause") container: it holds the
 	// pod's network, UTS and IPC namespaces.
-	Sandbox   bool
-	SandboxID string
+	Sandbox bool
 
 	PID     int  // init process on the host, 0 when unknown or not running
 	Stopped bool // a source said it is not running (API state, no pid file)
 
 	// What Pin checks the PID against (zero when unknown).
-	initStart  uint64    // runc state.json init_process_start: /proc/PID/stat field 22
-	notAfter   time.Time // the init process existed at this time (StartedAt, pid file mtime)
-	cgroupHint bool      // the ID appears in the cgroup of the container's processes
+	initStart uint64    // runc state.json init_process_start: /proc/PID/stat field 22
+	notAfter  time.Time // the init process existed at this time (StartedAt, pid file mtime)
 
-	stale   error        // why its recorded PID was rejected (a StaleError)
-	sources []string     // where it was seen, for messages
-	detail  func() error // fetches PID and state (an API inspect) on demand
+	stale  error        // why its recorded PID was rejected (a StaleError)
+	detail func() error // fetches PID and state (an API inspect) on demand
 }
 
 // ShortID is the 12-digit form `docker ps` prints.
@@ -128,18 +125,20 @@ type Ref struct {
 	ID      string  // the ID (or prefix) after a scheme; "" without one
 }
 
-// schemes are the prefixes kubectl prints in status.containerStatuses[].containerID.
-var schemes = map[string]Runtime{
-	"docker://": Docker, "containerd://": Containerd, "cri-o://": CRIO, "podman://": Podman,
-}
+// schemes are the prefixes kubectl prints in status.containerStatuses[].containerID
+// (a slice, not a map: nothing to build in package init on every call).
+var schemes = []struct {
+	prefix  string
+	runtime Runtime
+}{{"docker://", Docker}, {"containerd://", Containerd}, {"cri-o://", CRIO}, {"podman://", Podman}}
 
 // ParseSchemeRef recognizes "docker://ID" and its siblings: what -t accepts
 // besides a PID. A scheme with an ID that is not hex is rejected: it can
 // only be a mistake.
 func ParseSchemeRef(s string) (Ref, bool) {
-	for p, rt := range schemes {
-		if id, ok := strings.CutPrefix(s, p); ok && isHex(id) {
-			return Ref{Text: s, Runtime: rt, ID: id}, true
+	for _, sc := range schemes {
+		if id, ok := strings.CutPrefix(s, sc.prefix); ok && isHex(id) {
+			return Ref{Text: s, Runtime: sc.runtime, ID: id}, true
 		}
 	}
 	return Ref{}, false

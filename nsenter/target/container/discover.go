@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/gonsenter/gonsenter/internal/strerror"
 )
 
 // Options says where to look.
@@ -67,7 +69,7 @@ type note struct {
 func (n note) String() string {
 	switch {
 	case n.err != nil:
-		return n.what + " (" + errText(n.err) + ")"
+		return n.what + " (" + strerror.Of(n.err) + ")"
 	case n.absent:
 		return n.what + " (absent)"
 	}
@@ -115,9 +117,12 @@ func (inv *Inventory) locations() []location {
 		}
 		return locs
 	}
-	for env, rt := range map[string]Runtime{"DOCKER_HOST": Docker, "CONTAINER_HOST": Podman} {
-		if p, ok := strings.CutPrefix(os.Getenv(env), "unix://"); ok && p != "" {
-			locs = append(locs, location{apiSocket, p, rt})
+	for _, env := range []struct {
+		name string
+		rt   Runtime
+	}{{"DOCKER_HOST", Docker}, {"CONTAINER_HOST", Podman}} {
+		if p, ok := strings.CutPrefix(os.Getenv(env.name), "unix://"); ok && p != "" {
+			locs = append(locs, location{apiSocket, p, env.rt})
 		}
 	}
 	locs = append(locs, defaultLocations...)
@@ -219,11 +224,10 @@ func (inv *Inventory) read(loc location) {
 // add merges c into the inventory: the first source to report a field
 // wins, later ones fill what is missing. A record filtered out by
 // --runtime is dropped.
-func (inv *Inventory) add(c *Container, source string) bool {
+func (inv *Inventory) add(c *Container) bool {
 	if inv.opts.Runtime != "" && c.Runtime != inv.opts.Runtime && c.Runtime != Unknown {
 		return false
 	}
-	c.sources = []string{source}
 	old := inv.byID[c.ID]
 	if old == nil {
 		inv.byID[c.ID] = c
@@ -243,7 +247,6 @@ func (o *Container) merge(c *Container) {
 	setIfEmpty(&o.Pod.Name, c.Pod.Name)
 	setIfEmpty(&o.Pod.UID, c.Pod.UID)
 	setIfEmpty(&o.Pod.Container, c.Pod.Container)
-	setIfEmpty(&o.SandboxID, c.SandboxID)
 	o.Sandbox = o.Sandbox || c.Sandbox
 	if o.PID == 0 && o.detail == nil {
 		o.PID, o.Stopped = c.PID, c.Stopped
@@ -254,11 +257,9 @@ func (o *Container) merge(c *Container) {
 	if o.notAfter.IsZero() {
 		o.notAfter = c.notAfter
 	}
-	o.cgroupHint = o.cgroupHint || c.cgroupHint
 	if o.detail == nil {
 		o.detail = c.detail
 	}
-	o.sources = append(o.sources, c.sources...)
 }
 
 func setIfEmpty(dst *string, v string) {
@@ -295,7 +296,7 @@ func (inv *Inventory) searched() string {
 	var parts, absent []string
 	for _, n := range inv.notes {
 		if n.absent && n.err == nil {
-			absent = append(absent, strings.TrimSuffix(n.what, " (absent)"))
+			absent = append(absent, n.what)
 			continue
 		}
 		parts = append(parts, n.String())
@@ -357,16 +358,6 @@ func globDirs(dir, suffix string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// errText is the short form of err for notes: strerror for errnos.
-func errText(err error) string {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		s := errno.Error()
-		return strings.ToUpper(s[:1]) + s[1:]
-	}
-	return err.Error()
 }
 
 // DefaultPaths are the sockets and directories searched without

@@ -35,7 +35,7 @@ func (inv *Inventory) readAPI(loc location) note {
 		inv.apiDocker = true
 	}
 	for _, e := range list.Elems() {
-		if c := apiContainer(loc, e); c != nil && inv.add(c, n.what) {
+		if c := apiContainer(loc, e); c != nil && inv.add(c) {
 			n.count++
 		}
 	}
@@ -70,7 +70,6 @@ func kubeletLabels(c *Container, labels jsonv.Value) {
 	c.Pod.Namespace = labels.Get("io.kubernetes.pod.namespace").Str()
 	c.Pod.Name = labels.Get("io.kubernetes.pod.name").Str()
 	c.Pod.UID = labels.Get("io.kubernetes.pod.uid").Str()
-	c.SandboxID = labels.Get("io.kubernetes.sandbox.id").Str()
 	if labels.Get("io.kubernetes.docker.type").Str() == "podsandbox" {
 		c.Sandbox = true
 		return

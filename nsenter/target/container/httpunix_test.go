@@ -99,11 +99,11 @@ func TestEngineAPI(t *testing.T) {
 		idC: `{"Id":"` + idC + `","State":{"Running":true,"Pid":` + strconv.Itoa(self) + `,"StartedAt":"2020-01-01T00:00:00.5Z"}}`,
 	})
 	inv := Discover(Options{Roots: []string{sock}, Runtime: Docker})
-	c, err := inv.Find(Ref{Text: "6861"})
+	_, err := inv.Find(Ref{Text: "6861"})
 	if err == nil || !strings.Contains(err.Error(), `container ID prefix "6861" is ambiguous: gone (docker 6861d9c15b33), web (docker 6861d9c15b33)`) {
 		t.Errorf("prefix shared by web and gone: %v", err)
 	}
-	if c, err = inv.Find(Ref{Text: "web"}); err != nil || c.PID != self {
+	if c, err := inv.Find(Ref{Text: "web"}); err != nil || c.PID != self {
 		t.Fatalf("web: %v %+v", err, c)
 	}
 	want := "container old (docker c861d9c15b33) is not running (PID " + strconv.Itoa(self) + " now belongs to a process that started after the container)"

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/gonsenter/gonsenter/internal/strerror"
 )
 
 // NotFoundError: no runtime knows the reference. Searched says where we
@@ -61,7 +63,7 @@ type DetailError struct {
 }
 
 func (e *DetailError) Error() string {
-	return "cannot inspect container " + e.C.Label() + ": " + errText(e.Err)
+	return "cannot inspect container " + e.C.Label() + ": " + strerror.Of(e.Err)
 }
 
 func (e *DetailError) Unwrap() error { return e.Err }

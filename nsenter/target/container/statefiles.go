@@ -37,7 +37,7 @@ func (inv *Inventory) readDockerData(loc location) note {
 		}
 		applyState(c, v.Get("State"))
 		kubeletLabels(c, v.Get("Config", "Labels"))
-		if inv.add(c, n.what) {
+		if inv.add(c) {
 			n.count++
 		}
 	}
@@ -63,7 +63,7 @@ func (inv *Inventory) readContainerd(loc location) note {
 		}
 		found = true
 		for _, ns := range nss {
-			n.count += inv.readTaskNamespace(loc.path, shim, ns.Name(), n.what)
+			n.count += inv.readTaskNamespace(loc.path, shim, ns.Name())
 		}
 	}
 	n.absent = !found && n.err == nil
@@ -71,7 +71,7 @@ func (inv *Inventory) readContainerd(loc location) note {
 }
 
 // readTaskNamespace reads the tasks of one containerd namespace.
-func (inv *Inventory) readTaskNamespace(root, shim, ns, source string) int {
+func (inv *Inventory) readTaskNamespace(root, shim, ns string) int {
 	dir := root + "/" + shim + "/" + ns
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -93,7 +93,7 @@ func (inv *Inventory) readTaskNamespace(root, shim, ns, source string) int {
 		c.initStart = runcInitStart(c.ID,
 			root+"/runc/"+ns+"/"+c.ID+"/state.json",
 			root+"/../../runtime-runc/"+ns+"/"+c.ID+"/state.json") // Docker's exec root
-		if inv.add(c, source) {
+		if inv.add(c) {
 			count++
 		}
 	}
@@ -122,7 +122,7 @@ func (inv *Inventory) readCStorage(loc location) note {
 			if !e.IsDir() {
 				continue
 			}
-			if inv.add(storageContainer(dir, e.Name(), names[e.Name()]), n.what) {
+			if inv.add(storageContainer(dir, e.Name(), names[e.Name()])) {
 				n.count++
 			}
 		}
@@ -190,7 +190,6 @@ func ociAnnotations(c *Container, a jsonv.Value) {
 		c.Pod = Pod{Namespace: get("io.kubernetes.cri.sandbox-namespace"),
 			Name: get("io.kubernetes.cri.sandbox-name"), UID: get("io.kubernetes.cri.sandbox-uid"),
 			Container: get("io.kubernetes.cri.container-name")}
-		c.SandboxID = get("io.kubernetes.cri.sandbox-id")
 		setIfEmpty(&c.Name, c.Pod.Container)
 		return
 	}
@@ -202,7 +201,6 @@ func ociAnnotations(c *Container, a jsonv.Value) {
 		if c.Sandbox {
 			c.Pod.Container = ""
 		}
-		c.SandboxID = get("io.kubernetes.cri-o.SandboxID")
 		setIfEmpty(&c.Name, get("io.kubernetes.cri-o.Name"))
 		return
 	}
