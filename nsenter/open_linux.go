@@ -8,10 +8,13 @@ import (
 
 // openRO opens path read-only and close-on-exec. util-linux leaks its
 // namespace files into the program; gonsenter does not (intended
-// difference: the program must not be able to setns back).
+// difference: the program must not be able to setns back). O_NONBLOCK
+// keeps a FIFO given by mistake from blocking forever in open(2), as it
+// does util-linux: the FIFO opens at once and setns refuses it (EINVAL).
+// Namespace files, directories and /proc files ignore the flag.
 func openRO(path string) (int, error) {
 	for {
-		fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 		if err != unix.EINTR {
 			return fd, err
 		}
