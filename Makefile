@@ -39,12 +39,16 @@ install: build
 bench: build
 	$(GO) run ./bench -bin $(CURDIR)/bin/gonsenter -out BENCHMARKS.md
 
-# Each native fuzz target for FUZZTIME (the parsers of untrusted input).
+# Each native fuzz target for FUZZTIME: every parser of untrusted input
+# (argument vectors, filter expressions, capture files, packet bytes, container
+# runtimes' state). CI runs them for FUZZTIME=10s after make test. New crashers
+# land in the package's testdata/fuzz and then run as ordinary tests.
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./compat/getopt:FuzzParse ./bpf:FuzzCompile ./pcap:FuzzPcapReader \
-	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./nsenter:FuzzParsePID ./nsenter:FuzzEnviron \
-	./internal/jsonv:FuzzParse ./nsenter/target/container:FuzzStateJSON \
-	./nsenter/target/container:FuzzStateTree ./nsenter/target/container:FuzzHTTPResponse
+FUZZ_TARGETS := ./compat/getopt:FuzzParse ./nsenter:FuzzOptions ./nsenter:FuzzParsePID \
+	./nsenter:FuzzEnviron ./capture:FuzzOptions ./bpf:FuzzCompile ./pcap:FuzzPcapReader \
+	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./internal/jsonv:FuzzParse \
+	./nsenter/target/container:FuzzStateJSON ./nsenter/target/container:FuzzStateTree \
+	./nsenter/target/container:FuzzHTTPResponse
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "== $$t"; \

@@ -3,6 +3,9 @@ package pcap_test
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/gonsenter/gonsenter/pcap"
@@ -13,6 +16,9 @@ import (
 // sane maximum, and a fully read pcap file rewrites to something that
 // reads back identically.
 func fuzzRead(t *testing.T, data []byte) {
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	defer checkAllocated(t, &before, len(data))
 	r, err := pcap.NewReader(bytes.NewReader(data))
 	if err != nil {
 		if err.Error() == "" {
@@ -55,6 +61,19 @@ func fuzzRead(t *testing.T, data []byte) {
 	}
 }
 
+// checkAllocated fails when reading len bytes allocated more than the
+// input can justify: length fields come from the file, so a 4 GB caplen or
+// block length in a 100-byte file must not become a 4 GB buffer. The fixed
+// part covers libpcap's own bounded up-front buffers (a pcapng block of up
+// to 16 MiB, as INITIAL_MAX_BLOCKSIZE allows) plus the rewrite check.
+func checkAllocated(t *testing.T, before *runtime.MemStats, n int) {
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(40<<20+16*n); got > limit {
+		t.Fatalf("reading %d bytes allocated %d bytes (limit %d)", n, got, limit)
+	}
+}
+
 func FuzzPcapReader(f *testing.F) {
 	for _, c := range craftedCases {
 		if len(c.data) < 4 || c.data[0] != 0x0a {
@@ -65,6 +84,13 @@ func FuzzPcapReader(f *testing.F) {
 	w, _ := pcap.NewWriter(&buf, pcap.LinkEthernet, 0, false)
 	writeAll(f, w, samplePackets())
 	f.Add(buf.Bytes())
+	// The project's own captures: real link types, damaged headers, times.
+	files, _ := filepath.Glob("printer/testdata/captures/*.pcap")
+	for _, name := range files {
+		if data, err := os.ReadFile(name); err == nil && len(data) <= 64<<10 {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(fuzzRead)
 }
 

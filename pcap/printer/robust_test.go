@@ -4,6 +4,9 @@ import (
 	"io"
 	"math/rand"
 	"net"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/gonsenter/gonsenter/pcap"
@@ -71,14 +74,45 @@ func TestSysIfName(t *testing.T) {
 	}
 }
 
+// fuzzSel is FuzzPrint's selector byte for link type index lt and flag set
+// opt (the fuzz function picks them as sel%5 and (sel>>2)%3).
+func fuzzSel(lt, opt int) uint8 {
+	for sel := 0; sel < 256; sel++ {
+		if sel%5 == lt && (sel>>2)%3 == opt {
+			return uint8(sel)
+		}
+	}
+	return uint8(lt)
+}
+
 // FuzzPrint feeds arbitrary bytes to every link-layer decoder with several
 // flag sets; the printer must neither panic nor report an internal error.
 func FuzzPrint(f *testing.F) {
+	lts := []pcap.LinkType{pcap.LinkEthernet, pcap.LinkLinuxSLL, pcap.LinkLinuxSLL2, pcap.LinkRaw, pcap.LinkNull}
 	for _, p := range synthEthernet() {
 		f.Add(p.data, uint8(0))
 	}
+	// Packets of the project's own captures, each with its link type.
+	files, _ := filepath.Glob("testdata/captures/*.pcap")
+	for _, name := range files {
+		fh, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		if r, err := pcap.NewReader(fh); err == nil {
+			if sel := slices.Index(lts, r.LinkType()); sel >= 0 {
+				for i := 0; i < 200; i++ {
+					pkt, err := r.Next()
+					if err != nil {
+						break
+					}
+					f.Add(pkt.Data, fuzzSel(sel, i%3))
+				}
+			}
+		}
+		fh.Close()
+	}
 	f.Fuzz(func(t *testing.T, data []byte, sel uint8) {
-		lts := []pcap.LinkType{pcap.LinkEthernet, pcap.LinkLinuxSLL, pcap.LinkLinuxSLL2, pcap.LinkRaw, pcap.LinkNull}
 		opts := []Options{{NoResolve: 1}, {NoResolve: 1, Verbose: 3, Ether: true}, {NoResolve: 1, Quick: true, HexASCII: 1}}
 		pkt := pcap.Packet{LinkType: lts[int(sel)%len(lts)], Data: data}
 		pkt.CaptureLength, pkt.Length = len(data), len(data)+int(sel>>4)
