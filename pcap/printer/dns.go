@@ -547,10 +547,26 @@ func (d *dnsMsg) rdata(typ uint16, cp, rp int, class, optFlags uint16) bool {
 			}
 			p.puts("]")
 		}
-	case 6, 38, 256, 104, 250:
-		if typ != 6 || p.o.Verbose > 0 {
-			p.unsupport("dns-rr-" + dnsTypeName(typ))
+	case 6:
+		if p.o.Verbose == 0 {
+			break
 		}
+		p.puts(" ")
+		if cp = d.name(cp); cp < 0 {
+			return false
+		}
+		p.puts(" ")
+		if cp = d.name(cp); cp < 0 {
+			return false
+		}
+		for i := 0; i < 5; i, cp = i+1, cp+4 {
+			if !d.has(cp, 4) {
+				return false
+			}
+			p.printf(" %d", uint32(d.u16(cp))<<16|uint32(d.u16(cp+2)))
+		}
+	case 38, 256, 104, 250:
+		p.unsupport("dns-rr-" + dnsTypeName(typ))
 	}
 	return true
 }

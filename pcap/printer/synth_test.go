@@ -308,6 +308,7 @@ func writeSynthetic(t *testing.T) {
 	if err := writePcapAt(filepath.Join(dir, "synthetic-times.pcap"), 101, pkts, times); err != nil {
 		t.Fatal(err)
 	}
+	writeSyntheticApps(t, dir)
 	if err := writePcap(filepath.Join(dir, "synthetic-damaged.pcap"), 1, damaged(eth)); err != nil {
 		t.Fatal(err)
 	}

@@ -176,6 +176,8 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.bootp(cp, length)
 	case "ntp":
 		p.ntp(cp, length)
+	case "tftp":
+		p.tftp(cp, length)
 	case "vxlan":
 		p.vxlan(cp, length)
 	case "geneve":

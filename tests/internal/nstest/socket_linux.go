@@ -58,3 +58,8 @@ func socketOnThread(pid int) (f *os.File, restored bool, err error) {
 	}
 	return os.NewFile(uintptr(fd), "socket"), true, nil
 }
+
+// UDPSocketIn returns an unbound UDP socket created inside the network
+// namespace of pid (bind it, then net.FilePacketConn), so a test can serve
+// a protocol (a DNS responder, say) on an address of a namespace it made.
+func UDPSocketIn(pid int) (*os.File, error) { return socketIn(pid) }
