@@ -212,9 +212,6 @@ func (p *Printer) dhcpOptions(b []byte) {
 			}
 			continue
 		}
-		if p.o.Verbose >= 3 {
-			p.unsupport("bootp-vvv")
-		}
 		name, ok := dhcpTags()[tag]
 		if !ok {
 			name = "?Unknown"
@@ -226,6 +223,15 @@ func (p *Printer) dhcpOptions(b []byte) {
 			off++
 		}
 		p.printf("\n\t    %s (%d), length %d%s", label, tag, n, cond(n > 0, ": ", ""))
+		if tag == 0 { // -vvv: a run of PADs is one line
+			run := 1
+			for off < len(b) && b[off] == 0 {
+				off, run = off+1, run+1
+			}
+			if run > 1 {
+				p.printf(", occurs %d", run)
+			}
+		}
 		data := p.bytes(b, off, n)
 		off += n
 		if rest := p.dhcpOption(tag, c, data); rest > 0 {
