@@ -7,7 +7,8 @@ import (
 
 // synthApps are UDP application packets the shared corpus lacks: every
 // TFTP opcode with options, errors and truncations (print-tftp.c), and DNS
-// SOA answers whole and cut inside the record (ns_rprint's T_SOA).
+// SOA answers whole and cut inside the record (ns_rprint's T_SOA), and
+// syslog priorities of every shape (print-syslog.c).
 func synthApps() []synthPkt {
 	udp := func(sport, dport int, payload []byte) synthPkt {
 		return synthPkt{data: eth(macA, macB, 0x0800, ipv4(ipA, ipB, 17, 7, 0, nil, udpSeg(ipA, ipB, sport, dport, payload)))}
@@ -47,6 +48,13 @@ func synthApps() []synthPkt {
 		udp(53, 40001, dnsSOA(soa[:len(soa)-6], len(soa))),
 		udp(53, 40001, dnsSOA(soa[:30], 30)),
 	}
+	for _, msg := range []string{"<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8",
+		"<13>plain", "<191>local7 debug\x01\xff", "<0>", "<1000>too many digits", "<12", "no pri", "<x>", "<165>1 2003-10-11T22:14:15.003Z host app - ID47 - msg"} {
+		pkts = append(pkts, udp(40002, 514, []byte(msg)))
+	}
+	long := udp(40002, 514, []byte("<30>a message cut by the snapshot length"))
+	long.wirLen, long.data = len(long.data), long.data[:len(long.data)-10]
+	pkts = append(pkts, long)
 	// Cut short of the wire length: the strings end in the missing part.
 	cut := tftp(1, z("boot/vmlinuz", "octet", "blksize", "1428"))
 	cut.wirLen, cut.data = len(cut.data), cut.data[:len(cut.data)-9]

@@ -178,6 +178,8 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.ntp(cp, length)
 	case "tftp":
 		p.tftp(cp, length)
+	case "syslog":
+		p.syslog(cp, length)
 	case "vxlan":
 		p.vxlan(cp, length)
 	case "geneve":
