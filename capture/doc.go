@@ -36,6 +36,13 @@
 //   - -w output without -U is buffered in 64 KiB instead of stdio's 4 KiB
 //     (same bytes, fewer write calls; a reader of an unflushed file or
 //     stream sees packets later, as with any buffering);
+//   - without -n, a capture run in another network namespace from this
+//     process (-t PID -n, the common case) resolves addresses with the
+//     target's /proc/PID/root/etc/hosts and resolv.conf, asking from a
+//     socket inside that namespace (package internal/rdns), one try of at
+//     most 2 s per nameserver; `nsenter -n tcpdump` would read the host's
+//     resolv.conf, whose nameserver the container usually cannot reach,
+//     and block 5 s × 2 tries per unknown address;
 //   - a live device is opened twice: once without a filter to learn its
 //     link type (the filter must be compiled for it, and afpacket attaches it
 //     before binding, so no unfiltered packet is ever queued), then for real.

@@ -20,7 +20,21 @@ type Runner = func(fn func() error) error
 // exit status: 0 on success (including -c reached, SIGINT and SIGTERM), 1 on
 // any error, after printing tcpdump's message for it on stderr.
 func Main(prog string, args []string, stdin io.Reader, stdout, stderr io.Writer, netns func(fn func() error) error) int {
-	s := &session{prog: prog, stdin: stdin, stdout: stdout, stderr: stderr, netns: netns}
+	return MainIn(prog, args, stdin, stdout, stderr, Target{Run: netns})
+}
+
+// Target is where the capture runs (nsenter's CaptureTarget): Run joins the
+// target's network namespace, Root is the target's root directory as a path
+// ("" for the current one), beneath which name resolution reads
+// etc/resolv.conf and etc/hosts.
+type Target = struct {
+	Run  Runner
+	Root string
+}
+
+// MainIn is Main for a capture in another process's namespaces.
+func MainIn(prog string, args []string, stdin io.Reader, stdout, stderr io.Writer, t Target) int {
+	s := &session{prog: prog, stdin: stdin, stdout: stdout, stderr: stderr, netns: t.Run, targetRoot: t.Root}
 	return s.exit(s.run(args))
 }
 
@@ -30,6 +44,7 @@ type session struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	netns          Runner
+	targetRoot     string // the target's root directory, "" for ours
 	cfg            *config
 	ifName         string // the capture device, named in pcapng output
 }

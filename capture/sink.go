@@ -58,6 +58,7 @@ func (s *session) printerOptions() printer.Options {
 		ASCII:       c.Aflag,
 		Nano:        c.nano,
 		IfName:      s.ifNameFunc(),
+		LookupAddr:  s.lookupAddr(),
 	}
 }
 

@@ -21,7 +21,7 @@ func (s *state) runCapture(argv0 string, io stdio, hooks Hooks) error {
 	}
 	if s.enabledMask() == 0 && !s.doAll && s.sockFD < 0 && !s.userParent {
 		s.closeAll()
-		return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, nil)}
+		return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, CaptureTarget{})}
 	}
 	if err := s.prepare(); err != nil {
 		s.closeAll()
@@ -31,7 +31,11 @@ func (s *state) runCapture(argv0 string, io stdio, hooks Hooks) error {
 		return s.reexecCapture(argv0)
 	}
 	defer s.closeAll()
-	return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, s.netnsRunner())}
+	target := CaptureTarget{Run: s.netnsRunner()}
+	if s.targetPID != 0 {
+		target.Root = s.procPath("root")
+	}
+	return &exitError{Code: hooks.Capture(s.prog, s.captureArgs, io.in, io.out, io.err, target)}
 }
 
 // netnsRunner returns a NetnsRunner over the descriptors opened by prepare.

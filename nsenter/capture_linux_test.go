@@ -12,12 +12,15 @@ import (
 
 // TestNetnsRunner: with per-thread namespaces only, the capture hook gets a
 // runner whose function runs on a thread inside the target's network and
-// UTS namespaces, while the caller's thread stays where it was.
+// UTS namespaces, while the caller's thread stays where it was, and the
+// target's root directory for the files that describe it (resolv.conf).
 func TestNetnsRunner(t *testing.T) {
 	needRoot(t)
 	p := startTarget(t, []string{"--uts", "--net"}, "hostname runnertest", nil)
-	var inside, before, after string
-	hook := func(_ string, _ []string, _ io.Reader, _, _ io.Writer, run NetnsRunner) int {
+	var inside, before, after, root string
+	hook := func(_ string, _ []string, _ io.Reader, _, _ io.Writer, target CaptureTarget) int {
+		run := target.Run
+		root = target.Root
 		if run == nil {
 			return 10
 		}
@@ -40,6 +43,9 @@ func TestNetnsRunner(t *testing.T) {
 		nil, &bytes.Buffer{}, &stderr, Hooks{Capture: hook})
 	if code != 0 || inside != nsLink(t, p, "net")+" runnertest" {
 		t.Errorf("runner: code %d, inside %q, want %q (%q)", code, inside, nsLink(t, p, "net")+" runnertest", stderr.String())
+	}
+	if want := "/proc/" + strconv.Itoa(p) + "/root"; root != want {
+		t.Errorf("target root %q, want %q", root, want)
 	}
 	if before != after || before == nsLink(t, p, "net") {
 		t.Errorf("caller's thread moved from %q to %q", before, after)

@@ -18,10 +18,22 @@ import (
 // func type without importing nsenter.
 type NetnsRunner = func(fn func() error) error
 
-// CaptureFunc is the capture mode's entry point (package capture's Main):
+// CaptureTarget is where --capture runs. Run joins the target's per-thread
+// namespaces (nil: the current namespaces); Root is the target process's
+// root directory as a path (/proc/PID/root), "" when there is no target
+// process (only namespace files were named) or when the capture already
+// runs in the target's mount namespace. Files that describe the target
+// rather than the caller are read beneath Root: resolv.conf and hosts for
+// name resolution.
+type CaptureTarget = struct {
+	Run  NetnsRunner
+	Root string
+}
+
+// CaptureFunc is the capture mode's entry point (package capture's MainIn):
 // prog is the name to speak as, args everything after --capture (or after
 // argv[0] when invoked as tcpdump).
-type CaptureFunc = func(prog string, args []string, stdin io.Reader, stdout, stderr io.Writer, netns NetnsRunner) int
+type CaptureFunc = func(prog string, args []string, stdin io.Reader, stdout, stderr io.Writer, target CaptureTarget) int
 
 // Hooks connects the parts nsenter does not know about.
 type Hooks struct {

@@ -189,8 +189,8 @@ func TestWriteError(t *testing.T) {
 func TestCaptureHook(t *testing.T) {
 	var gotArgs []string
 	gotRunner := true
-	hook := func(prog string, args []string, _ io.Reader, _, _ io.Writer, r NetnsRunner) int {
-		gotArgs, gotRunner = args, r != nil
+	hook := func(prog string, args []string, _ io.Reader, _, _ io.Writer, target CaptureTarget) int {
+		gotArgs, gotRunner = args, target.Run != nil || target.Root != ""
 		return 3
 	}
 	var stderr bytes.Buffer

@@ -28,7 +28,7 @@ func init() { runtime.LockOSThread() }
 
 // captureMain is the capture mode's entry point (tcpdump, --capture); a
 // variable so a build can leave it out (nil: "capture mode is not built in").
-var captureMain nsenter.CaptureFunc = capture.Main
+var captureMain nsenter.CaptureFunc = capture.MainIn
 
 func main() {
 	name := os.Args[0][strings.LastIndexByte(os.Args[0], '/')+1:]
@@ -40,7 +40,7 @@ func main() {
 			os.Stderr.WriteString("gonsenter: capture mode is not built in\n")
 			os.Exit(1)
 		}
-		os.Exit(captureMain(name, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, nil))
+		os.Exit(captureMain(name, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, nsenter.CaptureTarget{}))
 	}
 	os.Exit(nsenter.Main(os.Args, os.Stdin, os.Stdout, os.Stderr, nsenter.Hooks{Capture: captureMain}))
 }

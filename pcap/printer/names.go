@@ -36,9 +36,12 @@ type names struct {
 	protos   map[uint8]string
 }
 
-func newNames(resolve bool) *names {
+func newNames(resolve bool, lookup func(netip.Addr) (string, bool)) *names {
+	if lookup == nil {
+		lookup = systemLookup
+	}
 	return &names{resolve: resolve, hosts: map[netip.Addr]string{}, eth: map[[6]byte]string{}, ifs: map[int]string{}, ifMiss: map[int]time.Time{},
-		lookupHost: systemLookup, servicesFile: "/etc/services"}
+		lookupHost: lookup, servicesFile: "/etc/services"}
 }
 
 // lookupTimeout bounds one reverse lookup; tcpdump blocks in

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -54,6 +55,11 @@ type Options struct {
 	// the running system as tcpdump does with if_indextoname(3), printing
 	// "?" for an unknown index.
 	IfName func(ifindex int) string
+	// LookupAddr answers reverse lookups when resolving (no -n); nil asks
+	// the system resolver. A capture in another network namespace passes
+	// one that reads the target's resolv.conf and hosts and queries from
+	// inside that namespace (package internal/rdns).
+	LookupAddr func(netip.Addr) (string, bool)
 }
 
 // Printer writes tcpdump-style lines for successive packets. It keeps the
@@ -82,7 +88,7 @@ func New(w io.Writer, o Options) *Printer {
 	if o.Location == nil {
 		o.Location = time.Local
 	}
-	return &Printer{w: w, o: o, conns: map[tcpKey]*tcpSeq{}, names: newNames(o.NoResolve == 0)}
+	return &Printer{w: w, o: o, conns: map[tcpKey]*tcpSeq{}, names: newNames(o.NoResolve == 0, o.LookupAddr)}
 }
 
 // Print writes one packet exactly as tcpdump prints it, final newline

@@ -40,7 +40,7 @@ func (p *Printer) syslog(b []byte, length int) {
 		p.fnPrintChar(b[off])
 	}
 	if p.o.Verbose > 1 {
-		p.unknownData(b, 0, "\n\t", length)
+		p.hex("\n\t", clip(b, length)) // print_unknown_data
 	}
 }
 

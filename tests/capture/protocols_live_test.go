@@ -140,8 +140,9 @@ func lineDiff(got, want string) string {
 
 // serveDNS answers DNS queries on 192.0.2.1:53 inside the target's network
 // namespace until the returned function is called: fixed records for
-// www.example.com of every type the test asks for, a PTR for 192.0.2.10,
-// NXDOMAIN for anything else.
+// www.example.com of every type the test asks for, PTRs for 192.0.2.10
+// (host.example.com) and 192.0.2.2 (peer-b.example.test), NXDOMAIN for
+// anything else.
 func serveDNS(t *testing.T, pid int) func() {
 	t.Helper()
 	f, err := nstest.UDPSocketIn(pid)
@@ -205,8 +206,13 @@ func dnsReply(q []byte) []byte {
 func dnsAnswer(name string, qtype uint16) ([]byte, uint16) {
 	const www = "\x03www\x07example\x03com\x00"
 	target := []byte("\x04host\x07example\x03com\x00")
-	if name == "\x0210\x010\x012\x03192\x07in-addr\x04arpa\x00" && qtype == 12 {
-		return target, 12
+	if qtype == 12 {
+		switch name {
+		case "\x0210\x012\x010\x03192\x07in-addr\x04arpa\x00":
+			return target, 12
+		case "\x012\x012\x010\x03192\x07in-addr\x04arpa\x00":
+			return []byte("\x06peer-b\x07example\x04test\x00"), 12
+		}
 	}
 	if name != www {
 		return nil, 0
