@@ -8,7 +8,18 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/gonsenter/gonsenter/internal/version.Version=$(VERSION)
 export CGO_ENABLED=0
 
-.PHONY: all build test demo install bench fuzz vet clean
+.PHONY: all build test demo install bench fuzz vet clean release cross-test release-image
+
+# make release: reproducible static binaries for every architecture below,
+# a tarball each and SHA256SUMS, in $(DIST)/ (scripts/release.sh says how).
+# SOURCE_DATE_EPOCH (the last commit's time) stamps the tarballs.
+DIST              ?= dist
+RELEASE_ARCHES    ?= amd64 arm64 armv7 386 riscv64 s390x ppc64le loong64
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Architectures whose unit tests run under qemu-user in make cross-test.
+CROSS_ARCHES      ?= arm64 386 s390x riscv64
+RELEASE_ENV = GO='$(GO)' DIST='$(DIST)' VERSION='$(VERSION)' \
+	SOURCE_DATE_EPOCH='$(SOURCE_DATE_EPOCH)' RELEASE_ARCHES='$(RELEASE_ARCHES)'
 
 all: build
 
@@ -48,12 +59,26 @@ FUZZ_TARGETS := ./compat/getopt:FuzzParse ./nsenter:FuzzOptions ./nsenter:FuzzPa
 	./nsenter:FuzzEnviron ./capture:FuzzOptions ./bpf:FuzzCompile ./pcap:FuzzPcapReader \
 	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./internal/jsonv:FuzzParse \
 	./nsenter/target/container:FuzzStateJSON ./nsenter/target/container:FuzzStateTree \
-	./nsenter/target/container:FuzzHTTPResponse
+	./nsenter/target/container:FuzzHTTPResponse ./internal/rdns:FuzzParsePTR
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "== $$t"; \
 		$(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
 	done
 
+release:
+	$(RELEASE_ENV) ./scripts/release.sh
+
+# The non-privileged test packages for CROSS_ARCHES under qemu-user, then
+# every release binary under its qemu against amd64's output
+# (scripts/cross-test.sh; fails when an emulator is missing).
+cross-test: release
+	$(RELEASE_ENV) CROSS_ARCHES='$(CROSS_ARCHES)' ./scripts/cross-test.sh
+
+# Per-architecture FROM-scratch images from $(DIST)'s binaries
+# (Dockerfile.release; docker buildx publishes the multi-arch manifest).
+release-image: release
+	$(RELEASE_ENV) ./scripts/release-image.sh
+
 clean:
-	rm -rf bin
+	rm -rf bin $(DIST)
