@@ -67,18 +67,21 @@ fuzz:
 	done
 
 release:
-	$(RELEASE_ENV) ./scripts/release.sh
+	$(RELEASE_ENV) bash scripts/release.sh
 
 # The non-privileged test packages for CROSS_ARCHES under qemu-user, then
 # every release binary under its qemu against amd64's output
 # (scripts/cross-test.sh; fails when an emulator is missing).
 cross-test: release
-	$(RELEASE_ENV) CROSS_ARCHES='$(CROSS_ARCHES)' ./scripts/cross-test.sh
+	$(RELEASE_ENV) CROSS_ARCHES='$(CROSS_ARCHES)' bash scripts/cross-test.sh
 
-# Per-architecture FROM-scratch images from $(DIST)'s binaries
-# (Dockerfile.release; docker buildx publishes the multi-arch manifest).
+# The multi-arch FROM-scratch image of $(DIST)'s binaries, written offline
+# as an OCI archive, $(DIST)/gonsenter-image-$(VERSION).tar, and loaded into
+# docker as $(IMAGE):$(VERSION)-<arch> when a daemon answers (LOAD=0: not).
+IMAGE ?= gonsenter
+LOAD  ?= 1
 release-image: release
-	$(RELEASE_ENV) ./scripts/release-image.sh
+	$(RELEASE_ENV) IMAGE='$(IMAGE)' LOAD='$(LOAD)' bash scripts/release-image.sh
 
 clean:
 	rm -rf bin $(DIST)

@@ -61,7 +61,13 @@ type mmsghdr struct {
 	n   uint32
 }
 
-func htons(v uint16) uint16 { return v<<8 | v>>8 }
+// htons returns v in network byte order as a native uint16 (unchanged on
+// big-endian hosts).
+func htons(v uint16) uint16 {
+	var b [2]byte
+	binary.BigEndian.PutUint16(b[:], v)
+	return binary.NativeEndian.Uint16(b[:])
+}
 
 // udpFrame builds an Ethernet/IPv4/UDP frame of size bytes (FCS excluded).
 func udpFrame(src net.HardwareAddr, size int) []byte {

@@ -1,25 +1,20 @@
 package capture
 
-import (
-	"net"
-	"sync"
-)
+import "sync"
 
 // ifNamer resolves SLL2 interface indexes the way tcpdump's
-// if_indextoname does, but in the target's network namespace: indexes are
-// per namespace, and the host's names for them would be wrong.
+// if_indextoname does, in the target's network namespace when there is one:
+// indexes are per namespace, and the host's names for them would be wrong.
 type ifNamer struct {
 	s     *session
 	mu    sync.Mutex
 	names map[int]string
 }
 
-// ifNameFunc returns the printer's IfName hook: nil (the printer's own
-// lookup in the current namespaces) when no namespace was requested.
+// ifNameFunc returns the printer's IfName hook. It is always ours, not the
+// printer's netlink lookup, so that the name comes from one SIOCGIFNAME
+// (indexToName) as in libc, and the same on every architecture.
 func (s *session) ifNameFunc() func(int) string {
-	if s.netns == nil {
-		return nil
-	}
 	return (&ifNamer{s: s, names: map[int]string{}}).name
 }
 
@@ -31,8 +26,8 @@ func (n *ifNamer) name(idx int) string {
 	}
 	v := "?"
 	n.s.inNetns(func() error {
-		if ifc, err := net.InterfaceByIndex(idx); err == nil {
-			v = ifc.Name
+		if name, ok := indexToName(idx); ok {
+			v = name
 		}
 		return nil
 	})

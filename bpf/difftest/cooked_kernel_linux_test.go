@@ -159,7 +159,13 @@ func packetSocket(prog []xbpf.RawInstruction) (int, error) {
 	return fd, nil
 }
 
-func htons(v uint16) uint16 { return v<<8 | v>>8 }
+// htons returns v in network byte order as a native uint16 (identity on
+// big-endian hosts); it is its own inverse, so it also serves as ntohs.
+func htons(v uint16) uint16 {
+	var b [2]byte
+	binary.BigEndian.PutUint16(b[:], v)
+	return binary.NativeEndian.Uint16(b[:])
+}
 
 // traffic sends UDP datagrams on lo to bound receivers (so no ICMP
 // errors), IPv4 and IPv6, ending with a sentinel to port 9.

@@ -1,6 +1,7 @@
 package afpacket
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -296,7 +297,15 @@ func strerror(err error) string {
 	return s
 }
 
-func htons(v uint16) uint16 { return v<<8 | v>>8 }
+// htons returns v in network byte order as a native uint16, the form
+// sockaddr_ll.sll_protocol takes: swapped on little-endian hosts, unchanged
+// on big-endian ones (s390x), where an unconditional swap bound the socket
+// to protocol 0x0300 and captured nothing.
+func htons(v uint16) uint16 {
+	var b [2]byte
+	binary.BigEndian.PutUint16(b[:], v)
+	return binary.NativeEndian.Uint16(b[:])
+}
 
 // defaultTimeout is tcpdump's pcap_open timeout (1000 ms).
 const defaultTimeout = time.Second
