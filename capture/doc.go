@@ -43,6 +43,15 @@
 //     most 2 s per nameserver; `nsenter -n tcpdump` would read the host's
 //     resolv.conf, whose nameserver the container usually cannot reach,
 //     and block 5 s × 2 tries per unknown address;
+//   - a write error on the -w file (ENOSPC, EIO) ends the capture with
+//     "FILE: strerror", the statistics and status 1, and the file is cut
+//     back to its last whole record; tcpdump never checks its writes
+//     (libpcap issue #87): it goes on counting packets it no longer
+//     stores and leaves a torn record;
+//   - standard output closed at start (>&-) acts as /dev/null (the Go
+//     runtime reopens descriptors 0-2 on /dev/null before main), where
+//     tcpdump writes into whatever libpcap opened as fd 1 and, once it
+//     flushes (-l), ends with "Unable to write output: Invalid argument";
 //   - a live device is opened twice: once without a filter to learn its
 //     link type (the filter must be compiled for it, and afpacket attaches it
 //     before binding, so no unfiltered packet is ever queued), then for real.

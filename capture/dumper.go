@@ -18,13 +18,37 @@ type dumper struct {
 	snaplen int
 	nano    bool
 	base    string // -w argument, a strftime pattern with -G
-	file    io.WriteCloser
+	cur     string // the file being written, for error messages
+	file    *trackedFile
 	w       pcap.Writer
 	size    int64     // bytes handed to w so far (ftell, buffered bytes included)
+	ends    []int64   // where records end that may not be in the file yet
+	synced  int64     // end of the last record known to be whole in the file
 	gTime   time.Time // Gflag_time: when the current -G period began
 	cCount  int       // Cflag_count
 	gCount  int       // Gflag_count
 }
+
+// writeError is a failed write of the capture file (ENOSPC, EIO, EROFS
+// after a remount). libpcap never checks fwrite (libpcap issue #87), so
+// tcpdump 4.99.3 goes on counting packets it no longer stores and leaves
+// a torn record; gonsenter stops instead, naming the file as
+// pcap_dump_open's errors do: "NAME: strerror".
+type writeError struct {
+	name string
+	err  error
+}
+
+func (e writeError) Error() string { return e.name + ": " + strerror(e.err) }
+
+func (e writeError) Unwrap() error { return e.err }
+
+// rotateError is a file that -C or -G could not create. tcpdump's
+// dump_packet_and_trunc then calls error(): the message, status 1 and no
+// statistics.
+type rotateError struct{ error }
+
+func (e rotateError) Unwrap() error { return e.error }
 
 // errMaxFiles ends a -G -W capture: "Maximum file limit reached".
 type errMaxFiles struct{ n int }
@@ -55,22 +79,21 @@ func (d *dumper) name(cnt int) string {
 
 // open creates a capture file and writes its header.
 func (d *dumper) open(name string) error {
-	var f io.WriteCloser
-	if name == "-" {
-		f = nopCloser{d.s.stdout}
-	} else {
+	f := &trackedFile{f: nopCloser{d.s.stdout}}
+	if name != "-" {
 		of, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
 			return fmt.Errorf("%s: %s", name, strerror(err))
 		}
-		f = of
+		f.f = of
 	}
 	w, hdr, err := d.newWriter(f, name)
 	if err != nil {
 		f.Close()
-		return err
+		return writeError{name, err}
 	}
-	d.file, d.w, d.size = f, w, hdr
+	d.file, d.w, d.size, d.cur = f, w, hdr, name
+	d.ends, d.synced = append(d.ends[:0], hdr), 0
 	return nil
 }
 
@@ -106,13 +129,43 @@ func (d *dumper) write(pkt pcap.Packet) error {
 	}
 	pkt.InterfaceIndex = 0
 	if err := d.w.WritePacket(pkt); err != nil {
-		return err
+		return d.writeErr(err)
 	}
 	d.size += d.recordSize(len(pkt.Data))
+	d.ends = append(d.ends, d.size)
 	if d.s.cfg.packetBuf {
-		return d.w.Flush()
+		return d.flush()
 	}
+	d.advance()
 	return nil
+}
+
+// advance moves synced over the records that reached the file whole
+// (cheap while the buffer fills: the first pending end is still ahead).
+func (d *dumper) advance() {
+	i := 0
+	for i < len(d.ends) && d.ends[i] <= d.file.written {
+		d.synced = d.ends[i]
+		i++
+	}
+	if i > 0 {
+		d.ends = append(d.ends[:0], d.ends[i:]...)
+	}
+}
+
+// writeErr names the current file in a write error and cuts the file
+// back to its last whole record: a write that failed half-way (ENOSPC)
+// would otherwise leave a torn record, as tcpdump's does, and readers
+// would end with "truncated dump file". A pipe cannot be cut.
+func (d *dumper) writeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	d.advance()
+	if t, ok := d.file.f.(interface{ Truncate(int64) error }); ok && d.file.written > d.synced {
+		t.Truncate(d.synced)
+	}
+	return writeError{d.cur, err}
 }
 
 // recordSize is the bytes one record adds: 16 + data for pcap, an
@@ -140,7 +193,7 @@ func (d *dumper) rotate() error {
 			}
 			d.cCount = 0
 			if err := d.open(d.name(0)); err != nil {
-				return err
+				return rotateError{err}
 			}
 		}
 	}
@@ -154,23 +207,47 @@ func (d *dumper) rotate() error {
 	if c.fileCount > 0 && d.cCount >= c.fileCount {
 		d.cCount = 0
 	}
-	return d.open(d.name(d.cCount))
+	if err := d.open(d.name(d.cCount)); err != nil {
+		return rotateError{err}
+	}
+	return nil
 }
 
-func (d *dumper) flush() error { return d.w.Flush() }
+func (d *dumper) flush() error {
+	if err := d.w.Flush(); err != nil {
+		return d.writeErr(err)
+	}
+	d.advance()
+	return nil
+}
 
 // close flushes the writer and closes the file (not stdout).
 func (d *dumper) close() error {
 	if d.w == nil {
 		return nil
 	}
-	err := d.w.Close()
-	if e := d.file.Close(); err == nil {
-		err = e
+	err := d.writeErr(d.w.Close()) // cut back while the file is open
+	if e := d.file.Close(); err == nil && e != nil {
+		err = writeError{d.cur, e}
 	}
 	d.w = nil
 	return err
 }
+
+// trackedFile is the output file; it counts the bytes that reached it, so
+// that a failed write can be cut back to a record boundary.
+type trackedFile struct {
+	f       io.WriteCloser
+	written int64
+}
+
+func (t *trackedFile) Write(p []byte) (int, error) {
+	n, err := t.f.Write(p)
+	t.written += int64(n)
+	return n, err
+}
+
+func (t *trackedFile) Close() error { return t.f.Close() }
 
 type nopCloser struct{ io.Writer }
 

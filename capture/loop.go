@@ -32,6 +32,7 @@ func (s *session) captureLoop(ls liveSetup) error {
 	}
 	signal.Notify(sigc, sigs...)
 	defer signal.Stop(sigc)
+	defer dieOnFatalSignals()()
 	s.banner(ls.device, lt, snap)
 	events, stop := forwardEvents(ls.h, sigc, s.gotTicker())
 	n, interrupted, loopErr := s.loop(ls, k, events)
@@ -48,6 +49,11 @@ func (s *session) finish(k *sink, st afpacket.Stats, n int, interrupted bool, lo
 	if errors.As(loopErr, &pe) {
 		return s.exitPrintError(pe)
 	}
+	var re rotateError
+	if errors.As(loopErr, &re) {
+		k.close() // stdout only: the previous file was closed before
+		return re.error
+	}
 	if interrupted && s.cfg.writeFile == "" {
 		// pcap_loop was broken mid-line perhaps: tcpdump adds a newline.
 		k.out.WriteString("\n")
@@ -57,18 +63,29 @@ func (s *session) finish(k *sink, st afpacket.Stats, n int, interrupted bool, lo
 	} else if err != nil && loopErr == nil && !isEPIPE(err) {
 		loopErr = err
 	}
-	var mf errMaxFiles
-	if errors.As(loopErr, &mf) {
-		fmt.Fprintln(s.stderr, mf.Error())
-		loopErr = nil
-	} else if loopErr != nil {
-		fmt.Fprintf(s.stderr, "%s: pcap_loop: %s\n", s.prog, loopErr)
-	}
+	s.reportLoopEnd(loopErr)
 	s.printStats(st, n, true)
-	if loopErr != nil {
+	if loopErr != nil && !errors.As(loopErr, new(errMaxFiles)) {
 		return exitError{1}
 	}
 	return nil
+}
+
+// reportLoopEnd prints why the loop ended, before the statistics: the -G
+// -W limit, a capture file that could not be written, or pcap_loop's own
+// error.
+func (s *session) reportLoopEnd(loopErr error) {
+	var mf errMaxFiles
+	var we writeError
+	switch {
+	case loopErr == nil:
+	case errors.As(loopErr, &mf):
+		fmt.Fprintln(s.stderr, mf.Error())
+	case errors.As(loopErr, &we):
+		fmt.Fprintf(s.stderr, "%s: %s\n", s.prog, we)
+	default:
+		fmt.Fprintf(s.stderr, "%s: pcap_loop: %s\n", s.prog, loopErr)
+	}
 }
 
 // loop is pcap_loop: it reads the ring a block at a time on this

@@ -71,6 +71,7 @@ func (s *session) readAll(r pcap.Reader, prog []xbpf.RawInstruction, sink *sink)
 	sigc := make(chan os.Signal, 4)
 	signal.Notify(sigc, syscall.SIGPIPE, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sigc)
+	defer dieOnFatalSignals()()
 	n, loopErr := s.readLoop(r, prog, sink, sigc)
 	if err := sink.close(); err != nil && loopErr == nil {
 		loopErr = err
@@ -89,13 +90,17 @@ func (s *session) readAll(r pcap.Reader, prog []xbpf.RawInstruction, sink *sink)
 	return n, loopErr
 }
 
-// offlineFilter compiles the expression for a savefile. An empty expression
-// needs no program: libpcap's "ret #snaplen" accepts everything, for any
-// link type, even one the compiler does not know.
+// offlineFilter compiles the expression for a savefile. A link type
+// libpcap's compiler does not know fails even without an expression
+// (tcpdump always calls pcap_compile); otherwise an empty expression needs
+// no program: libpcap's "ret #snaplen" accepts everything.
 func (s *session) offlineFilter(lt uint32, snap int) ([]xbpf.RawInstruction, error) {
 	expr, err := s.expression()
 	if err != nil {
 		return nil, err
+	}
+	if !compilerKnows(lt) {
+		return nil, fmt.Errorf("unknown data link type %d (min 104, max 289)", lt)
 	}
 	if strings.TrimSpace(expr) == "" && s.cfg.dflag == 0 {
 		return nil, nil

@@ -50,7 +50,7 @@ func newPcapReader(br *bufio.Reader, magic [4]byte) (r *pcapReader, ok bool, err
 	}
 	p := &pcapReader{r: br, order: order, nano: nano, hdrSize: hdrSize}
 	p.snaplen = order.Uint32(rest[12:])
-	p.linkType = LinkType(order.Uint32(rest[16:]) & 0xffff)
+	p.linkType = LinkType(order.Uint32(rest[16:]) & linkTypeMask)
 	if int32(p.snaplen) <= 0 {
 		p.snaplen = maxSnaplenForLinkType(p.linkType)
 	}
@@ -62,6 +62,12 @@ func newPcapReader(br *bufio.Reader, magic [4]byte) (r *pcapReader, ok bool, err
 	}
 	return p, true, nil
 }
+
+// linkTypeMask is libpcap's LT_LINKTYPE: the header's link-type field
+// keeps the type in its low 26 bits; bits 26-31 describe the FCS
+// (LT_FCS_LENGTH_PRESENT, LT_FCS_LENGTH). A type above 65535 stays itself,
+// and is unknown, as libpcap reads it.
+const linkTypeMask = 0x03ffffff
 
 // pcapMagic decodes the four magic bytes in either byte order.
 func pcapMagic(m [4]byte) (order binary.ByteOrder, nano bool, hdrSize int, ok bool) {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/gonsenter/gonsenter/internal/strerror"
 )
 
 // Reader reads packets from a capture file.
@@ -65,14 +67,26 @@ func headerReadError(err error, want, n int) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return fmt.Errorf("truncated dump file; tried to read %d file header bytes, only got %d", want, n)
 	}
-	return fmt.Errorf("error reading dump file: %w", err)
+	return readError(err)
 }
 
 // readError describes an I/O error (not a short read) the way libpcap's
-// pcap_fmt_errmsg_for_errno(..., "error reading dump file") does.
+// pcap_fmt_errmsg_for_errno(..., "error reading dump file") does: glibc's
+// strerror, not Go's "read NAME: is a directory" (a directory or
+// /proc/self/mem given to -r).
 func readError(err error) error {
-	return fmt.Errorf("error reading dump file: %w", err)
+	return ioError{"error reading dump file", err}
 }
+
+// ioError is "PREFIX: strerror" and still unwraps to the cause.
+type ioError struct {
+	prefix string
+	err    error
+}
+
+func (e ioError) Error() string { return e.prefix + ": " + strerror.Of(e.err) }
+
+func (e ioError) Unwrap() error { return e.err }
 
 // maxSnaplenForLinkType mirrors libpcap's max_snaplen_for_dlt: records
 // larger than this are rejected as damaged.
