@@ -88,6 +88,10 @@ type dnsMsg struct {
 	p    *Printer
 	b    []byte
 	mdns bool
+	// base is where compression offsets count from (fqdn_print's bp):
+	// the message start, or the end of the option for the callers that
+	// pass that (DHCPv6 domain lists, EDNS CHAIN).
+	base int
 }
 
 func (d *dnsMsg) has(off, n int) bool { return off >= 0 && off+n <= len(d.b) }
@@ -347,7 +351,10 @@ func (d *dnsMsg) name(cp int) int {
 	if l == dnsFail {
 		return dnsFail
 	}
-	maxOff := cp
+	maxOff := cp - d.base
+	if maxOff < 0 {
+		maxOff = 1 << 32 // (u_int)(cp - bp) wraps when bp is past cp
+	}
 	i := d.b[cp]
 	cp++
 	rp, compress := 0, false
@@ -375,15 +382,20 @@ func (d *dnsMsg) name(cp int) int {
 				return dnsFail
 			}
 			maxOff = off
-			cp = off
+			cp = d.base + off
 			if i, l = d.nextLabel(cp); l == dnsFail {
 				return dnsFail
 			}
 			cp++
 			continue
 		case 0x40:
-			d.p.unsupport("dns-bitlabel")
-			return dnsFail
+			if elt := i & 0x3f; elt != 1 {
+				d.p.printf("<ELT %d>", elt)
+				return dnsFail
+			}
+			if !d.bitLabel(cp) {
+				return dnsFail
+			}
 		case 0x80:
 			d.p.puts("<BAD LABEL TYPE>")
 			return dnsFail
@@ -414,6 +426,30 @@ func (d *dnsMsg) name(cp int) int {
 		d.p.puts("<DOMAIN NAME TOO LONG>")
 	}
 	return rp
+}
+
+// bitLabel is blabel_print: an RFC 2673 bit-string label as \[xHEX/bits].
+func (d *dnsMsg) bitLabel(cp int) bool {
+	if !d.has(cp, 1) {
+		return false
+	}
+	bitlen := int(d.b[cp])
+	if bitlen == 0 {
+		bitlen = 256
+	}
+	lim := cp + 1 + (bitlen+3)/4
+	d.p.puts("\\[x")
+	bitp, b := cp+1, bitlen
+	for ; bitp < lim && b > 7; b, bitp = b-8, bitp+1 {
+		d.p.printf("%02x", d.p.u8(d.b, bitp))
+	}
+	if b > 4 {
+		d.p.printf("%02x", d.p.u8(d.b, bitp)&byte(0xff<<(8-b)))
+	} else if b > 0 {
+		d.p.printf("%1x", (d.p.u8(d.b, bitp)>>4)&byte(0x0f<<(4-b)))
+	}
+	d.p.printf("/%d]", bitlen)
+	return true
 }
 
 // printn is nd_printn: true when it ran out of captured bytes.
@@ -565,8 +601,70 @@ func (d *dnsMsg) rdata(typ uint16, cp, rp int, class, optFlags uint16) bool {
 			}
 			p.printf(" %d", uint32(d.u16(cp))<<16|uint32(d.u16(cp+2)))
 		}
-	case 38, 256, 104, 250:
-		p.unsupport("dns-rr-" + dnsTypeName(typ))
+	case 38:
+		return d.a6(cp)
+	case 256:
+		if !d.has(cp, rp-cp) {
+			return false
+		}
+		p.printf(" %d %d ", p.u16(d.b, cp), p.u16(d.b, cp+2))
+		n := rp - cp - 4
+		if n < 0 {
+			n = 1 << 32 // len - 4 wraps: print to the end of the capture
+		}
+		return !d.printn(cp+4, n)
+	case 104:
+		return d.has(cp, rp-cp) && !d.printn(cp, rp-cp)
+	case 250:
+		if p.o.Verbose > 0 {
+			return d.tsig(cp)
+		}
+	}
+	return true
+}
+
+// a6 is ns_rprint's T_A6: prefix length, address suffix, prefix name.
+func (d *dnsMsg) a6(cp int) bool {
+	p := d.p
+	if !d.has(cp, 1) {
+		return false
+	}
+	pbit := int(d.b[cp])
+	pbyte := (pbit &^ 7) / 8
+	if pbit > 128 {
+		p.printf(" %d(bad plen)", pbit)
+		return true
+	}
+	if pbit < 128 {
+		var a [16]byte
+		copy(a[pbyte:], p.bytes(d.b, cp+1, 16-pbyte))
+		p.printf(" %d %s", pbit, addrString(netip.AddrFrom16(a)))
+	}
+	if pbit > 0 {
+		p.puts(" ")
+		return d.name(cp+1+16-pbyte) >= 0
+	}
+	return true
+}
+
+// tsig is ns_rprint's T_TSIG at -v: algorithm name, fudge and lengths.
+func (d *dnsMsg) tsig(cp int) bool {
+	p := d.p
+	p.puts(" ")
+	if cp = d.name(cp); cp < 0 {
+		return false
+	}
+	cp += 6
+	for _, f := range []string{" fudge=", " maclen=", " origid=", " error=", " otherlen="} {
+		if !d.has(cp, 2) {
+			return false
+		}
+		v := int(d.u16(cp))
+		p.printf("%s%d", f, v)
+		cp += 2
+		if f == " maclen=" {
+			cp += v
+		}
 	}
 	return true
 }
@@ -619,8 +717,7 @@ var ednsOptNames = sync.OnceValue(func() map[uint16]string {
 		16: "CLIENT-TAG", 17: "SERVER-TAG"}
 })
 
-// ednsOption is eopt_print for the common options; ECS and the algorithm
-// lists are flagged unsupported.
+// ednsOption is eopt_print.
 func (d *dnsMsg) ednsOption(cp int) int {
 	p := d.p
 	if !d.has(cp, 2) {
@@ -679,14 +776,76 @@ func (d *dnsMsg) ednsOption(cp int) int {
 		for i := 0; i < n; i += 2 {
 			p.printf("%s%d", cond(i > 0, " ", ""), d.u16(cp+i))
 		}
-	case 5, 6, 7, 8, 13:
-		p.unsupport("edns-option")
+	case 8:
+		d.ecs(data)
+	case 5, 6, 7:
+		for i, c := range data {
+			p.printf("%s%s", cond(i > 0, " ", ""), ednsAlgName(opt, c))
+		}
+	case 13:
+		(&dnsMsg{p: p, b: d.b, base: cp + n}).name(cp)
 	default:
 		for _, c := range data {
 			p.printf("%02x", c)
 		}
 	}
 	return cp + n
+}
+
+// dauAlgs, dhuAlgs and n3uAlgs are dau_alg2str, dhu_alg2str and
+// n3u_alg2str below 252.
+var (
+	dauAlgs = []string{0: "DELETE", 1: "RSAMD5", 2: "DH", 3: "DS", 5: "RSASHA1", 6: "DSA-NSEC3-SHA1",
+		7: "RSASHA1-NSEC3-SHA1", 8: "RSASHA256", 10: "RSASHA512", 12: "ECC-GOST", 13: "ECDSAP256SHA256",
+		14: "ECDSAP384SHA384", 15: "ED25519", 16: "ED448"}
+	dhuAlgs = []string{1: "SHA-1", 2: "SHA-256", 3: "GOST_R_34.11-94", 4: "SHA-384"}
+	n3uAlgs = []string{1: "SHA-1"}
+)
+
+// ednsAlgName names one entry of a DAU, DHU or N3U list.
+func ednsAlgName(opt uint16, alg byte) string {
+	t := n3uAlgs
+	switch {
+	case opt == 5 && alg >= 252 && alg <= 254:
+		return []string{"INDIRECT", "PRIVATEDNS", "PRIVATEOID"}[alg-252]
+	case opt == 5:
+		t = dauAlgs
+	case opt == 6:
+		t = dhuAlgs
+	}
+	return strName(t, int(alg), "Alg_"+itoa(int(alg)))
+}
+
+// ecs is print_eopt_ecs: family, source and scope prefix lengths of an
+// EDNS client subnet, the address padded with zeros.
+func (d *dnsMsg) ecs(data []byte) {
+	p := d.p
+	if len(data) < 4 {
+		p.invalid()
+		return
+	}
+	family, src, scope := int(data[0])<<8|int(data[1]), int(data[2]), int(data[3])
+	bits := 0
+	switch family {
+	case 1:
+		bits = 32
+	case 2:
+		bits = 128
+	default:
+		p.invalid()
+		return
+	}
+	if len(data)-4 > bits/8 || src > bits || scope > bits || (src+7)/8 != len(data)-4 {
+		p.invalid()
+		return
+	}
+	var a [16]byte
+	copy(a[:], data[4:])
+	addr := netip.AddrFrom16(a)
+	if family == 1 {
+		addr = netip.AddrFrom4([4]byte(a[:4]))
+	}
+	p.printf("%s/%d/%d", addrString(addr), src, scope)
 }
 
 // relTime is unsigned_relts_print: "1w2d3h4m5s" style durations.

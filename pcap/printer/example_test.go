@@ -30,12 +30,12 @@ func ExampleNew() {
 // printed generically and flagged, so the caller can say so.
 func ExamplePrinter_Unsupported() {
 	data := []byte{
-		0x45, 0x00, 0x00, 0x18, 0x00, 0x01, 0x00, 0x00, 0x01, 0x59, 0x00, 0x00, // IPv4, proto 89 (OSPF)
-		192, 0, 2, 1, 224, 0, 0, 5,
-		0x02, 0x01, 0x00, 0x04,
+		0x45, 0x00, 0x00, 0x18, 0x00, 0x01, 0x00, 0x00, 0x01, 0x2e, 0x00, 0x00, // IPv4, proto 46 (RSVP)
+		192, 0, 2, 1, 192, 0, 2, 2,
+		0x10, 0x01, 0x00, 0x04,
 	}
 	p := printer.New(io.Discard, printer.Options{NoResolve: 1})
 	p.Print(pcap.Packet{CaptureInfo: pcap.CaptureInfo{CaptureLength: len(data), Length: len(data)}, LinkType: pcap.LinkRaw, Data: data})
 	fmt.Println(p.Supported(), p.Unsupported())
-	// Output: false ospf
+	// Output: false rsvp
 }

@@ -165,6 +165,7 @@ func readCapture(path string, limit int) ([]pcap.Packet, error) {
 	if err != nil {
 		return nil, err
 	}
+	snap := int(r.Snaplen()) // libpcap cuts longer records to the file's snaplen
 	r.SetSnaplen(262144 * 4)
 	for len(pkts) < limit {
 		data, ci, err := r.ReadPacketData()
@@ -173,7 +174,7 @@ func readCapture(path string, limit int) ([]pcap.Packet, error) {
 		} else if err != nil {
 			return nil, err
 		}
-		if snap := int(r.Snaplen()); len(data) > snap && snap > 0 {
+		if len(data) > snap && snap > 0 {
 			data = data[:snap]
 			ci.CaptureLength = snap
 		}

@@ -87,7 +87,7 @@ func (p *Printer) icmpString(b []byte, typ, code uint8) string {
 		}
 		return fmt.Sprintf("parameter problem - octet %d", p.u8(b, 4))
 	case 18:
-		return fmt.Sprintf("address mask is 0x%08x", p.u32(b, 12))
+		return fmt.Sprintf("address mask is 0x%08x", p.u32(b, 8))
 	case 13:
 		return fmt.Sprintf("time stamp query id %d seq %d", p.u16(b, 4), p.u16(b, 6))
 	case 14:
@@ -187,17 +187,19 @@ func (p *Printer) icmpExtensions(b []byte, plen int) {
 	if len(b) >= plen {
 		p.printf(", checksum 0x%04x (%scorrect), length %d", p.u16(b, 138), cond(checksum(0, b[136:plen]) != 0, "in", ""), hlen)
 	}
-	hlen -= 4
-	for off := 140; hlen > 4; {
+	// hlen is a u_int in tcpdump: a packet 137 to 139 bytes long wraps it
+	// and the object loop runs on until the capture ends.
+	uhlen := uint32(hlen) - 4
+	for off := 140; uhlen > 4; {
 		p.need(from(b, off), 4)
-		tlen, class, ctype := int(b[off])<<8|int(b[off+1]), b[off+2], b[off+3]
+		tlen, class, ctype := uint32(b[off])<<8|uint32(b[off+1]), b[off+2], b[off+3]
 		off += 4
 		name, ok := icmpExtObjects[class]
 		if !ok {
 			name = "unknown"
 		}
 		p.printf("\n\t  %s Object (%d), Class-Type: %d, length %d", name, class, ctype, tlen)
-		hlen -= 4
+		uhlen -= 4
 		if class == 0 || tlen < 4 {
 			return
 		}
@@ -210,12 +212,12 @@ func (p *Printer) icmpExtensions(b []byte, plen int) {
 			}
 			p.printf(", ttl %d", e&0xff)
 		} else {
-			p.hex("\n\t    ", clip(from(b, off), tlen))
+			p.unknownData(b, off, "\n\t    ", int(tlen))
 		}
-		if hlen < tlen {
+		if uhlen < tlen {
 			break
 		}
-		hlen -= tlen
-		off += tlen
+		uhlen -= tlen
+		off += int(tlen)
 	}
 }

@@ -16,14 +16,14 @@ var icmp6Names = sync.OnceValue(func() map[uint8]string {
 		142: "inverse neighbor advertisement", 143: "multicast listener report v2",
 		144: "ha discovery request", 145: "ha discovery reply", 146: "mobile router solicitation",
 		147: "mobile router advertisement", 139: "who-are-you request", 140: "who-are-you reply",
-		200: "mtrace message", 201: "mtrace response", 155: "RPL",
+		200: "mtrace response", 201: "mtrace message", 155: "RPL",
 	}
 })
 
 var icmp6Unreach = map[uint8]string{0: "unreachable route", 1: " unreachable prohibited",
 	2: "beyond scope", 3: "unreachable address", 4: "unreachable port"}
 
-// icmp6 is icmp6_print for the common message types.
+// icmp6 is icmp6_print (print-icmp6.c).
 func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	p.enter("icmp6")
 	defer p.catchSoft()
@@ -77,7 +77,7 @@ func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
 			p.icmp6NoPort(oip)
 		default:
 			if p.o.Verbose <= 1 {
-				p.hex("\n\t", clip(b, length))
+				p.unknownData(b, 0, "\n\t", length)
 				return false
 			}
 		}
@@ -140,15 +140,33 @@ func (p *Printer) icmp6Body(b []byte, length int, typ, code uint8) bool {
 		p.printf(", %s", p.names.ip6(p.bytes(b, 24, 16)))
 		p.printf(" to %s", p.names.ip6(p.bytes(b, 8, 16)))
 		return p.icmp6OptsV(b, length, 40)
+	case 138:
+		p.icmp6RRenum(b)
+	case 139, 140:
+		p.icmp6NodeInfo(b, length)
 	case 141, 142:
-	default:
-		p.unsupport(fmt.Sprintf("icmp6-type-%d", typ))
-		if _, known := icmp6Names()[typ]; known {
-			return false
+	case 144, 146:
+		p.printf(", id 0x%04x", p.u16(b, 4))
+	case 145:
+		if p.o.Verbose > 0 {
+			p.printf(", id 0x%04x", p.u16(b, 4))
+			for off := 8; off < length; off += 16 {
+				p.printf(", %s", p.names.ip6(p.bytes(b, off, 16)))
+			}
 		}
+	case 147:
+		if p.o.Verbose > 0 {
+			p.printf(", id 0x%04x", p.u16(b, 4))
+			fl := p.u16(b, 6)
+			p.puts(cond(fl&0xc000 != 0, " ", "") + cond(fl&0x8000 != 0, "M", "") + cond(fl&0x4000 != 0, "O", ""))
+			return p.icmp6OptsV(b, length, 8)
+		}
+	case 155:
+		p.rpl(from(b, 4), code, length-4)
+	default:
 		p.printf(", length %d", length)
 		if p.o.Verbose <= 1 {
-			p.hex("\n\t", clip(b, length))
+			p.unknownData(b, 0, "\n\t", length)
 		}
 		return false
 	}
@@ -238,8 +256,9 @@ var ndOptNames = sync.OnceValue(func() map[uint8]string {
 		8: "homeagent information", 24: "route info"}
 })
 
-// icmp6OptsV prints ND options with -v (icmp6_opt_print); false when the
-// line ended with a truncation.
+// icmp6OptsV prints ND options with -v (icmp6_opt_print over the message
+// from off, resid bytes long); false when the line ended with a
+// truncation.
 func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
 	if p.o.Verbose == 0 {
 		return true
@@ -273,13 +292,13 @@ func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
 				p.printf("%02x", c)
 			}
 		case 3:
-			if len(opt) < 32 {
-				p.printTrunc()
-				return false
-			}
-			p.printf("%s/%d%s, Flags [%s], valid time %s", p.names.ip6(opt[16:32]), opt[2], cond(ol != 4, "badlen", ""),
-				bitNames(uint32(opt[3]), piFlags), lifetime(p.u32(opt, 4)))
-			p.printf(", pref. time %s", lifetime(p.u32(opt, 8)))
+			prefix, plen, fl := p.names.ip6(p.bytes(b, cp+16, 16)), p.u8(b, cp+2), p.u8(b, cp+3)
+			valid, pref := p.u32(b, cp+4), p.u32(b, cp+8)
+			p.printf("%s/%d%s, Flags [%s], valid time %s", prefix, plen, cond(ol != 4, "badlen", ""),
+				bitNames(uint32(fl), piFlags), lifetime(valid))
+			p.printf(", pref. time %s", lifetime(pref))
+		case 4:
+			p.unknownData(b, off, "\n\t    ", ol*8)
 		case 5:
 			p.printf(" %d%s", p.u32(opt, 4), cond(ol != 1, "bad option length", ""))
 		case 25:
@@ -302,14 +321,13 @@ func (p *Printer) icmp6OptsV(b []byte, length, off int) bool {
 				return false
 			}
 		default:
-			p.unsupport(fmt.Sprintf("nd-option-%d", typ))
 			if p.o.Verbose <= 1 {
-				p.hex("\n\t  ", opt[2:])
+				p.unknownData(opt, 2, "\n\t  ", ol*8-2)
 				return true
 			}
 		}
 		if p.o.Verbose > 1 {
-			p.hex("\n\t    ", opt[2:])
+			p.unknownData(opt, 2, "\n\t    ", ol*8-2)
 		}
 		cp += ol * 8
 		resid -= ol * 8

@@ -2,7 +2,8 @@ package printer
 
 import "fmt"
 
-// igmp is igmp_print for v1/v2 messages (v3 and DVMRP/PIM are flagged).
+// igmp is igmp_print: v1/v2/v3 queries and reports, DVMRP, PIMv1 and
+// mtrace.
 func (p *Printer) igmp(b []byte, length int) {
 	p.enter("igmp")
 	defer p.catchSoft()
@@ -43,9 +44,20 @@ func (p *Printer) igmp(b []byte, length int) {
 	case 0x22:
 		p.puts("igmp v3 report")
 		p.igmpv3Report(b, length)
-	case 0x13, 0x14, 0x1e, 0x1f:
-		p.unsupport(fmt.Sprintf("igmp-0x%02x", t))
-		return
+	case 0x14:
+		p.puts("igmp pimv1")
+		p.pimv1(b, length)
+	case 0x1e:
+		p.mtrace("mresp", b, length)
+	case 0x1f:
+		p.mtrace("mtrace", b, length)
+	case 0x13:
+		p.puts("igmp dvmrp")
+		if length < 8 {
+			p.printf(" [len %d]", length)
+		} else {
+			p.dvmrp(b, length)
+		}
 	default:
 		p.printf("igmp-%d", t)
 	}
@@ -156,4 +168,168 @@ func (p *Printer) querySources(b []byte, length, at, addrLen int, addr func([]by
 		}
 	}
 	p.puts("]")
+}
+
+// mtrace is print_mtrace, for multicast traceroute queries and responses.
+func (p *Printer) mtrace(name string, b []byte, length int) {
+	if length < 8+16 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	p.printf("%s %d: %s to %s reply-to %s", name, p.u24(b, 21), p.ip4At(b, 8), p.ip4At(b, 12), p.ip4At(b, 16))
+	if p.u32(b, 16)>>28 == 0xe {
+		p.printf(" with-ttl %d", p.u8(b, 20))
+	}
+}
+
+// dvmrp is dvmrp_print (RFC 1075, draft-ietf-idmr-dvmrp-v3).
+func (p *Printer) dvmrp(b []byte, length int) {
+	p.proto = "dvmrp"
+	typ := p.u8(b, 1)
+	names := [...]string{1: "Probe", 2: "Report", 3: "Ask-neighbors(old)", 4: "Neighbors(old)", 5: "Ask-neighbors2",
+		6: "Neighbors2", 7: "Prune", 8: "Graft", 9: "Graft-ACK"}
+	if int(typ) < len(names) && names[typ] != "" {
+		p.printf(" %s", names[typ])
+	} else {
+		p.printf(" [type %d]", typ)
+	}
+	body, n := from(b, 8), length-8
+	switch typ {
+	case 1:
+		if p.o.Verbose > 0 {
+			p.dvmrpProbe(body, n)
+		}
+	case 2:
+		if p.o.Verbose > 1 {
+			p.dvmrpReport(body, n)
+		}
+	case 4, 6:
+		p.dvmrpNeighbors(b, n, typ == 6)
+	case 7:
+		p.printf(" src %s grp %s", p.ip4At(body, 0), p.ip4At(body, 4))
+		p.puts(" timer ")
+		p.puts(relTime(p.u32(body, 8)))
+	case 8, 9:
+		p.printf(" src %s grp %s", p.ip4At(body, 0), p.ip4At(body, 4))
+	}
+}
+
+func (p *Printer) dvmrpProbe(b []byte, n int) {
+	if n < 4 {
+		p.printf(" [full length %d < 4]", n)
+		p.invalid()
+		return
+	}
+	p.puts(cond(p.o.Verbose > 1, "\n\t", " "))
+	p.printf("genid %d", p.u32(b, 0))
+	if p.o.Verbose < 2 {
+		return
+	}
+	for off, n := 4, n-4; n > 0; off, n = off+4, n-4 {
+		if n < 4 {
+			p.printf("[remaining length %d < 4]", n)
+			p.invalid()
+			return
+		}
+		p.printf("\n\tneighbor %s", p.ip4At(b, off))
+	}
+}
+
+// dvmrpReport is print_report: routes grouped by mask, the mask's and
+// each origin's significant bytes only.
+func (p *Printer) dvmrpReport(b []byte, n int) {
+	off := 0
+	quad := func(v uint32) string { return fmt.Sprintf("%d.%d.%d.%d", v>>24, v>>16&0xff, v>>8&0xff, v&0xff) }
+	for n > 0 {
+		if n < 3 {
+			p.printf(" [length %d < 3]", n)
+			p.invalid()
+			return
+		}
+		m0, m1, m2 := p.u8(b, off), p.u8(b, off+1), p.u8(b, off+2)
+		width := 1
+		if m0 != 0 {
+			width = 2
+		}
+		if m1 != 0 {
+			width = 3
+		}
+		if m2 != 0 {
+			width = 4
+		}
+		p.printf("\n\tMask %s", quad(0xff<<24|uint32(m0)<<16|uint32(m1)<<8|uint32(m2)))
+		off, n = off+3, n-3
+		for done := false; !done; {
+			if n < width+1 {
+				p.puts("\n\t  [Truncated Report]")
+				p.invalid()
+				return
+			}
+			var origin uint32
+			for i := 0; i < 4; i++ {
+				origin <<= 8
+				if i < width {
+					origin |= uint32(p.u8(b, off))
+					off++
+				}
+			}
+			metric := p.u8(b, off)
+			off++
+			done = metric&0x80 != 0
+			p.printf("\n\t  %s metric %d", quad(origin), metric&0x7f)
+			n -= width + 1
+		}
+	}
+}
+
+// dvmrpNeighbors is print_neighbors and print_neighbors2 (with the
+// version from the IGMP group field and per-neighbour flags).
+func (p *Printer) dvmrpNeighbors(b []byte, n int, v2 bool) {
+	hdr := 7
+	if v2 {
+		p.printf(" (v %d.%d):", p.u8(b, 7), p.u8(b, 6))
+		hdr = 8
+	}
+	off := 8
+	for n > 0 {
+		if n < hdr {
+			p.printf(" [length %d < %d]", n, hdr)
+			p.invalid()
+			return
+		}
+		laddr := off
+		metric, thresh := p.u8(b, off+4), p.u8(b, off+5)
+		var flags uint8
+		if v2 {
+			flags = p.u8(b, off+6)
+		}
+		ncount := int(p.u8(b, off+hdr-1))
+		off, n = off+hdr, n-hdr
+		for ncount--; ncount >= 0 && (!v2 || n > 0); ncount-- {
+			if n < 4 {
+				p.printf(" [length %d < 4]", n)
+				p.invalid()
+				return
+			}
+			if !v2 {
+				p.printf(" [%s ->", p.ip4At(b, laddr))
+				p.printf(" %s, (%d/%d)]", p.ip4At(b, off), metric, thresh)
+			} else {
+				p.printf(" [%s -> ", p.ip4At(b, laddr))
+				p.printf("%s (%d/%d", p.ip4At(b, off), metric, thresh)
+				for _, f := range []bitName{{0x01, "/tunnel"}, {0x02, "/srcrt"}, {0x40, "/querier"}, {0x20, "/disabled"}, {0x10, "/down"}} {
+					if uint32(flags)&f.bit != 0 {
+						p.puts(f.name)
+					}
+				}
+				p.puts(")]")
+			}
+			off, n = off+4, n-4
+		}
+		if v2 && ncount != -1 {
+			p.puts(" [invalid ncount]")
+			p.invalid()
+			return
+		}
+	}
 }

@@ -126,15 +126,12 @@ func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
 	p.printf(", id %d, offset %d, flags [%s], proto %s (%d)", p.u16(b, 4), (off&0x1fff)*8,
 		bitNames(uint32(off), ipFragFlags), ipProtoName(proto), proto)
 	p.printf(", length %d", p.u16(b, 2))
+	truncated := false
 	if hlen > 20 {
 		p.puts(", options (")
-		if !p.ipOptions(from(b, 20), hlen-20) {
+		truncated = !p.ipOptions(from(b, 20), hlen-20)
+		if truncated {
 			p.puts(" [truncated-option]")
-			p.puts(")")
-			p.puts(")\n    ")
-			p.printf("%s > %s: ", p.names.ip4(b[12:]), p.names.ip4(b[16:]))
-			p.printTrunc()
-			return false
 		}
 		p.puts(")")
 	}
@@ -145,6 +142,11 @@ func (p *Printer) ipVerbose(b []byte, hlen int, off uint16, proto uint8) bool {
 		}
 	}
 	p.puts(")\n    ")
+	if truncated {
+		p.printf("%s > %s: ", p.names.ip4(b[12:]), p.names.ip4(b[16:]))
+		p.printTrunc()
+		return false
+	}
 	return true
 }
 
@@ -152,78 +154,6 @@ var ipOptNames = sync.OnceValue(func() map[uint8]string {
 	return map[uint8]string{0: "EOL", 1: "NOP", 68: "timestamp", 130: "security",
 		7: "RR", 137: "SSRR", 131: "LSRR", 148: "RA", 82: "traceroute"}
 })
-
-// ipOptions is ip_optprint; false means the options were truncated.
-func (p *Printer) ipOptions(b []byte, n int) bool {
-	sep := ""
-	for n > 0 {
-		p.puts(sep)
-		sep = ","
-		code := p.u8(b, 0) // GET_U_1: a longjmp when not captured
-		if name, ok := ipOptNames()[code]; ok {
-			p.puts(name)
-		} else {
-			p.printf("unknown %d", code)
-		}
-		ol := 1
-		if code != 0 && code != 1 {
-			if ol = int(p.u8(b, 1)); ol < 2 {
-				p.printf(" [bad length %d]", ol)
-				return true
-			}
-		}
-		if ol > n {
-			p.printf(" [bad length %d]", ol)
-			return true
-		}
-		if len(b) < ol {
-			return false // ND_TCHECK_LEN: " [truncated-option]"
-		}
-		switch code {
-		case 0:
-			return true
-		case 68:
-			p.unsupport("ip-option-timestamp")
-		case 7, 137, 131:
-			p.ipRoute(b[:ol])
-		case 148:
-			if ol < 4 {
-				p.printf(" [bad length %d]", ol)
-			} else if v := uint16(b[2])<<8 | uint16(b[3]); v != 0 {
-				p.printf(" value %d", v)
-			}
-		}
-		b = b[ol:]
-		n -= ol
-	}
-	return true
-}
-
-// ipRoute is ip_printroute for RR/LSRR/SSRR.
-func (p *Printer) ipRoute(b []byte) {
-	l := len(b)
-	if l < 3 {
-		p.printf(" [bad length %d]", l)
-		return
-	}
-	if (l+1)&3 != 0 {
-		p.printf(" [bad length %d]", l)
-	}
-	ptr := int(b[2]) - 1
-	if ptr < 3 || (ptr+1)&3 != 0 || ptr > l+1 {
-		p.printf(" [bad ptr %d]", b[2])
-	}
-	for i := 3; i < l; i += 4 {
-		if i+4 > l {
-			p.unsupport("ip-route-trunc")
-			return
-		}
-		p.printf(" %s", p.names.ip4(b[i:]))
-		if ptr > i {
-			p.puts(",")
-		}
-	}
-}
 
 // demux is ip_demux_print.
 func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
@@ -245,6 +175,14 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
 		p.ipcomp(b)
 	case 112:
 		p.vrrp(b, length, h)
+	case 103:
+		p.pim(b, length, h)
+	case 89:
+		if h.v6 {
+			p.ospf6(b, length)
+		} else {
+			p.ospf(b, length)
+		}
 	case 6:
 		p.tcp(b, length, h)
 	case 17:
@@ -301,7 +239,7 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, nh uint8) {
 var ipProtoDissected = sync.OnceValue(func() map[uint8]string {
 	return map[uint8]string{
 		33: "dccp", 9: "igrp", 88: "eigrp", 8: "egp",
-		89: "ospf", 46: "rsvp", 55: "mobile", 103: "pim", 113: "pgm", 143: "ether",
+		46: "rsvp", 55: "mobile", 113: "pgm", 143: "ether",
 	}
 })
 
@@ -343,12 +281,20 @@ func (p *Printer) ip6(b []byte, length int) {
 		}
 		p.printf("hlim %d, next-header %s (%d) payload length: %d) ", b[7], ipProtoName(nh), nh, plen)
 	}
+	whole := b
 	b = clip(b, ln)
 	h := &ipHdr{v6: true, src: b[8:24], dst: b[24:40], firstNH: nh, raw: b[:40], ttl: b[7], pkt: b}
 	if nh != 6 && nh != 17 && nh != 33 && nh != 132 {
 		p.printf("%s: ", p.srcDst(h))
 	}
-	p.ip6Ext(b, ln, plen, h, nh)
+	p.ip6Ext(b, ln, plen, h, nh, ip6Whole{whole, length})
+}
+
+// ip6Whole is the packet as ip6_print received it: a Jumbo Payload
+// option moves the snapshot end within it (nd_change_snaplen).
+type ip6Whole struct {
+	b      []byte
+	length int
 }
 
 // ip6Ext walks the extension headers (the loop in ip6_print).
@@ -356,10 +302,11 @@ func (p *Printer) ip6(b []byte, length int) {
 // Like tcpdump it tests for captured data before stepping over a header,
 // so the header after the last captured byte is still dispatched (an
 // empty "no next header", a truncated upper layer).
-func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
+func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8, whole ip6Whole) {
 	off, adv := 0, 40
 	ph := uint8(255)
 	foundExt, foundHBH := false, false
+	jumbo := &ip6Jumbo{plen: uint32(plen)}
 	for off < len(b) && adv > 0 {
 		if ln < adv {
 			p.printTrunc()
@@ -370,72 +317,35 @@ func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
 		cp := from(b, off)
 		switch nh {
 		case 0:
-			if foundHBH || ph != 255 {
-				p.unsupport("hbh-misplaced")
-				return
-			}
-			p.proto = "hbhopt"
-			adv = (int(p.u8(cp, 1)) + 1) << 3
-			if len(cp) < adv {
-				p.printTrunc()
-				return
-			}
-			p.puts("HBH ")
-			if !p.ip6Opts(cp[2:adv]) {
-				p.printTrunc()
-				return
-			}
-			if plen == 0 {
-				p.unsupport("jumbo")
+			if adv = p.ip6HBH(cp, foundHBH, ph != 255, jumbo); adv < 0 {
 				return
 			}
 			foundExt, foundHBH = true, true
 		case 60:
-			p.proto = "dstopt"
-			adv = (int(p.u8(cp, 1)) + 1) << 3
-			if len(cp) < adv {
-				p.printTrunc()
-				return
-			}
-			p.puts("DSTOPT ")
-			if p.o.Verbose > 0 && !p.ip6Opts(cp[2:adv]) {
-				p.printTrunc()
+			if adv = p.ip6DstOpts(cp); adv < 0 {
 				return
 			}
 			foundExt = true
 		case 44:
-			p.enter("frag6")
-			offlg := p.u16(cp, 2)
-			rest := 40 + plen - off - 8
-			if p.o.Verbose > 0 {
-				p.printf("frag (0x%08x:%d|%d)", p.u32(cp, 4), offlg&0xfff8, uint64(rest))
-			} else {
-				p.printf("frag (%d|%d)", offlg&0xfff8, uint64(int64(rest)))
-			}
-			if offlg&0xfff8 != 0 || len(b) <= off+8 {
+			if adv = p.frag6(cp, off, plen); adv < 0 || len(b) <= off+adv {
 				return
 			}
-			p.puts(" ")
-			adv = 8
 			h.fragment = true
 			foundExt = true
+		case 135, 62:
+			p.mobility(cp)
+			return
 		case 43:
+			if len(cp) < 1 {
+				p.printTrunc()
+				return
+			}
 			if adv = p.rt6(cp); adv < 0 {
 				return
 			}
 			foundExt = true
-		case 135, 62:
-			p.unsupport("ip6-mobility")
-			return
 		default:
-			if plen == 0 {
-				if foundExt {
-					p.printTrunc()
-					return
-				}
-				ln, cp = 0, cp[:0]
-			}
-			p.demux(cp, ln, h, nh)
+			p.ip6Upper(b, cp, off, ln, plen, h, nh, foundExt, jumbo, whole)
 			return
 		}
 		nh = cp[0]
@@ -444,52 +354,98 @@ func (p *Printer) ip6Ext(b []byte, ln, plen int, h *ipHdr, nh uint8) {
 	}
 }
 
-// ip6Opts is ip6_opt_process for HBH/DSTOPT options.
-func (p *Printer) ip6Opts(b []byte) bool {
-	if len(b) == 0 {
-		return true
+// ip6HBH is hbhopt_process with ip6_print's checks around it; -1 ends
+// the packet.
+func (p *Printer) ip6HBH(cp []byte, again, misplaced bool, jumbo *ip6Jumbo) int {
+	if again {
+		p.puts("[The Hop-by-Hop Options header was already found]")
+		p.invalid()
+		return -1
 	}
-	for i := 0; i < len(b); {
-		t := b[i]
-		ol := 1
-		if t != 0 {
-			if i+1 >= len(b) {
-				return false
-			}
-			ol = int(b[i+1]) + 2
-		}
-		if i+ol > len(b) {
-			return false
-		}
-		switch t {
-		case 0:
-			p.vputs("(pad1)")
-		case 1:
-			p.vputs("(padn)")
-		case 5:
-			if ol != 4 {
-				p.printf("(rtalert: invalid len %d)", b[i+1])
-				return false
-			}
-			if p.o.Verbose > 0 {
-				p.printf("(rtalert: 0x%04x) ", p.u16(b, i+2))
-			}
-		default:
-			p.unsupport("ip6-option")
-			if p.o.Verbose > 0 {
-				p.printf("(opt_type 0x%02x: len=%d)", t, b[i+1])
-			}
-		}
-		i += ol
+	if misplaced {
+		p.puts("[The Hop-by-Hop Options header don't follow the IPv6 header]")
+		p.invalid()
+		return -1
 	}
-	p.vputs(" ")
-	return true
+	p.proto = "hbhopt"
+	adv := (int(p.u8(cp, 1)) + 1) << 3
+	if len(cp) < adv {
+		p.printTrunc()
+		adv = -1
+	} else {
+		p.puts("HBH ")
+		if !p.ip6Opts(cp[2:adv], jumbo) {
+			p.printTrunc()
+			adv = -1
+		}
+	}
+	if jumbo.plen == 0 && !jumbo.found {
+		p.puts("[No valid Jumbo Payload Hop-by-Hop option found]")
+		p.invalid()
+		return -1
+	}
+	return adv
 }
 
-func (p *Printer) vputs(s string) {
-	if p.o.Verbose > 0 {
-		p.puts(s)
+// ip6DstOpts is dstopt_process.
+func (p *Printer) ip6DstOpts(cp []byte) int {
+	p.proto = "dstopt"
+	adv := (int(p.u8(cp, 1)) + 1) << 3
+	if len(cp) < adv {
+		p.printTrunc()
+		return -1
 	}
+	p.puts("DSTOPT ")
+	if p.o.Verbose > 0 && !p.ip6Opts(cp[2:adv], nil) {
+		p.printTrunc()
+		return -1
+	}
+	return adv
+}
+
+// frag6 is frag6_print: -1 for a later fragment.
+func (p *Printer) frag6(cp []byte, off, plen int) int {
+	p.enter("frag6")
+	offlg := p.u16(cp, 2)
+	rest := uint64(40 + plen - off - 8)
+	if p.o.Verbose > 0 {
+		p.printf("frag (0x%08x:%d|%d)", p.u32(cp, 4), offlg&0xfff8, rest)
+	} else {
+		p.printf("frag (%d|%d)", offlg&0xfff8, rest)
+	}
+	if offlg&0xfff8 != 0 {
+		return -1
+	}
+	p.puts(" ")
+	return 8
+}
+
+// ip6Upper hands the payload to the upper layer (ip6_print's default
+// case), after settling the length of a jumbogram or an empty payload.
+func (p *Printer) ip6Upper(b, cp []byte, off, ln, plen int, h *ipHdr, nh uint8, foundExt bool, jumbo *ip6Jumbo, whole ip6Whole) {
+	switch {
+	case jumbo.found:
+		l := jumbo.plen + 40 // u_int arithmetic
+		if l < uint32(off) {
+			p.printTrunc()
+			return
+		}
+		if uint32(whole.length) < l {
+			p.printf("truncated-ip6 - %d bytes missing!", l-uint32(whole.length))
+		}
+		b = whole.b
+		if uint64(l) < uint64(len(b)) {
+			b = b[:l]
+		}
+		cp, ln = from(b, off), int(l-uint32(off))
+	case plen == 0:
+		if foundExt {
+			p.printTrunc()
+			return
+		}
+		ln, cp = 0, cp[:0]
+	}
+	p.demux(cp, ln, h, nh)
 }
 
 // checksum folds the one's complement sum of b into sum (in_cksum).
@@ -577,6 +533,9 @@ func (p *Printer) rt6(b []byte) int {
 // covers, the last address of a type 0/2 routing header or the first
 // segment of a segment-routing header, else the IPv6 destination.
 func finalDst(h *ipHdr) []byte {
+	if !h.v6 && h.raw != nil {
+		return ipFindDst(h.raw)
+	}
 	if !h.v6 || h.pkt == nil {
 		return h.dst
 	}

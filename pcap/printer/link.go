@@ -180,6 +180,27 @@ func (p *Printer) etherType(typ uint16, b []byte, length int) bool {
 		p.slow(b, length)
 	case 0x88cc:
 		p.lldp(b, length)
+	case 0x9000:
+		p.loopback(b, length)
+	case 0x8863, 0x8864, 0x3c12, 0x3c13:
+		p.pppoe(b, length)
+	case 0x880b:
+		if length > 0 {
+			p.puts(": ")
+			p.ppp(b, 0, length)
+		}
+	case 0x6003:
+		p.decnet(b, length)
+	case 0xfefe:
+		if length == 0 || len(b) == 0 {
+			p.enter("isoclns")
+			p.printTrunc()
+			break
+		}
+		p.isoclns(b[1:], length-1)
+	case 0x8137:
+		p.puts("(NOV-ETHII) ")
+		p.ipx(b)
 	default:
 		name, ok := etherTypesDissected()[typ]
 		if !ok {
@@ -363,7 +384,11 @@ func (p *Printer) null(b []byte, length int) {
 		p.ip(b[4:], length-4)
 	case 24, 28, 30:
 		p.ip6(b[4:], length-4)
-	case 7, 16, 23:
+	case 23:
+		p.ipx(b[4:])
+	case 7:
+		p.isoclns(b[4:], length-4)
+	case 16:
 		p.unsupport("null-af-" + strconv.Itoa(int(family)))
 	default:
 		if !p.o.Ether {
@@ -411,7 +436,7 @@ func (p *Printer) cookedLLC(b []byte, length int, proto uint16) {
 			return
 		}
 	case 1:
-		p.unsupport("ipx")
+		p.ipx(b)
 		return
 	}
 	p.defaultPrint(b)

@@ -14,8 +14,6 @@ var llcCmds = sync.OnceValue(func() map[uint16]string {
 		0x6f: "sabme", 0x87: "frmr"}
 })
 
-var llcFlags = map[uint16]string{0: "Command", 1: "Response", 0x10: "Poll", 0x11: "Final", 0x100: "Poll", 0x101: "Final"}
-
 func sapName(sap uint8, unknown string) string {
 	if s, ok := llcSAPs()[sap]; ok {
 		return s
@@ -27,8 +25,15 @@ func sapName(sap uint8, unknown string) string {
 }
 
 func llcFlag(v uint16) string {
-	if s, ok := llcFlags[v]; ok {
-		return s
+	switch v {
+	case 0:
+		return "Command"
+	case 1:
+		return "Response"
+	case 0x10, 0x100:
+		return "Poll"
+	case 0x11, 0x101:
+		return "Final"
 	}
 	return "?"
 }
@@ -57,7 +62,10 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 		control, hdr = uint16(b[2])|uint16(b[3])<<8, 4
 	}
 	if ssapField == 0xff && dsapField == 0xff {
-		p.unsupport("ipx")
+		if p.o.Ether {
+			p.puts("IPX 802.3: ")
+		}
+		p.ipx(b)
 		return 0
 	}
 	dsap, ssap := dsapField&^1, ssapField&^1
@@ -91,9 +99,12 @@ func (p *Printer) llcPayload(b []byte, length int, sap uint8, hdr int, src, dst 
 	case 0x42:
 		p.stp(b, length)
 	case 0xe0:
-		p.unsupport("ipx")
+		if p.o.Ether {
+			p.puts("IPX 802.2: ")
+		}
+		p.ipx(b)
 	default:
-		p.unsupport("isoclns")
+		p.isoclns(b, length)
 	}
 	return hdr
 }
@@ -152,8 +163,10 @@ func (p *Printer) llcControl(b []byte, length, hdr int, control uint16, isU bool
 	return -hdr
 }
 
-var ciscoPIDs = map[uint16]string{0x2000: "CDP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010b: "PVST",
-	0x010c: "VLAN Bridge"}
+var ciscoPIDs = sync.OnceValue(func() map[uint16]string {
+	return map[uint16]string{0x2000: "CDP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010b: "PVST",
+		0x010c: "VLAN Bridge"}
+})
 
 var bridgedPIDs = sync.OnceValue(func() map[uint16]string {
 	return map[uint16]string{0x0001: "Ethernet + FCS", 0x0007: "Ethernet w/o FCS", 0x0002: "802.4 + FCS",
@@ -168,7 +181,7 @@ func snapPIDName(org uint32, pid uint16) string {
 	case 0x000000, 0x0000f8, 0x080007:
 		m = etherTypeNames()
 	case 0x00000c:
-		m = ciscoPIDs
+		m = ciscoPIDs()
 	case 0x0080c2:
 		m = bridgedPIDs()
 	}
@@ -207,9 +220,9 @@ func (p *Printer) snap(b []byte, length int, src, dst []byte) (decoded bool) {
 			p.printf("%s > %s ", p.names.ether(src), p.names.ether(dst))
 		}
 		if org == 0 {
-			p.printf("SNAP, ethertype %s (0x%04x), length %d: ", etherTypeName(pid), pid, length)
+			p.printf("SNAP, ethertype %s (0x%04x), length %d: ", etherTypeName(pid), pid, length-5)
 		} else {
-			p.printf("SNAP, oui %s (0x%06x), pid %s (0x%04x), length %d: ", ouiName(org), org, snapPIDName(org, pid), pid, length)
+			p.printf("SNAP, oui %s (0x%06x), pid %s (0x%04x), length %d: ", ouiName(org), org, snapPIDName(org, pid), pid, length-5)
 		}
 	}
 	return false
@@ -222,8 +235,8 @@ func (p *Printer) snapPayload(b []byte, length int, org uint32, pid uint16) bool
 	case org == 0x00000c && (pid == 0x010b || pid == 0x010c):
 		p.stp(b, length)
 		return true
-	case org == 0x00000c && ciscoPIDs[pid] != "":
-		p.unsupport("cisco-" + ciscoPIDs[pid])
+	case org == 0x00000c && ciscoPIDs()[pid] != "":
+		p.cisco(b, length, pid)
 		return true
 	case org == 0x0080c2 && (pid == 0x0001 || pid == 0x0007):
 		p.need(b, 2)

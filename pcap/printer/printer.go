@@ -73,6 +73,8 @@ type Printer struct {
 	ref   time.Time // -ttt/-ttttt reference; zero until the first packet
 	conns map[tcpKey]*tcpSeq
 	names *names
+	ike   *ikeCookies // ISAKMP initiator cookies (print-isakmp.c's cookiecache)
+	rxc   *rxCache    // AFS/Rx calls awaiting their replies (print-rx.c's rx_cache)
 
 	// per-packet state
 	out         []byte
@@ -212,6 +214,14 @@ func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) (bug any) {
 		p.raw(data, length)
 	case pcap.LinkNull:
 		p.null(data, length)
+	case 9, 166: // PPP, PPP_PPPD
+		p.pppIf(data, length)
+	case 50: // PPP_SERIAL (PPP in HDLC-like framing)
+		p.pppHDLCIf(data, length)
+	case 51: // PPP_ETHER (PPPoE)
+		p.llHdrLen = p.pppoe(data, length)
+	case 104: // C_HDLC
+		p.llHdrLen = p.chdlc(data, length)
 	default:
 		p.unsupport("linktype-" + strconv.Itoa(int(lt)))
 		p.defaultPrint(data)

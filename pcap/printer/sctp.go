@@ -19,7 +19,8 @@ var sctpPPIDs = sync.OnceValue(func() map[uint32]string {
 var forcesChannels = map[uint16]string{6704: "ForCES HP", 6705: "ForCES MP", 6706: "ForCES LP"}
 
 // sctp is sctp_print: the common header and one bracketed summary per
-// chunk. ForCES and (with -vv) M3UA payloads are not decoded.
+// chunk; ForCES payloads go to forces, -vv dumps other DATA payloads
+// (M3UA by its printer).
 func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 	p.enter("sctp")
 	defer p.catchSoft()
@@ -36,9 +37,6 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			p.printf("[%s]", name)
 			forces = true
 		}
-	}
-	if p.o.Verbose >= 2 {
-		p.unsupport("sctp-vv")
 	}
 	sep := " ("
 	if p.o.Verbose >= 2 {
@@ -69,7 +67,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 		} else {
 			p.printf("[Unknown chunk type: 0x%x] ", id)
 		}
-		if !p.sctpChunk(b[off:off+clen], id, clen, &forces) {
+		if !p.sctpChunk(b[off:], id, clen, &forces) {
 			return
 		}
 		off += clen
@@ -119,8 +117,20 @@ func (p *Printer) sctpChunk(c []byte, id uint8, clen int, forces *bool) bool {
 		if clen-16 == 0 {
 			return bogus()
 		}
-		if *forces {
-			p.unsupport("forces")
+		switch {
+		case *forces:
+			p.forces(c[16:], clen-16)
+			p.proto = "sctp"
+		case p.o.Verbose >= 2 && ppid == 3:
+			p.m3ua(c[16:], clen-16)
+			p.proto = "sctp"
+		case p.o.Verbose >= 2:
+			p.puts("[Payload")
+			if !p.suppressDefault() {
+				p.puts(":")
+				p.defaultPrintN(c[16:], clen-16)
+			}
+			p.puts("]")
 		}
 	case 0x01, 0x02:
 		if clen-4 < 16 {

@@ -309,6 +309,10 @@ func writeSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeSyntheticApps(t, dir)
+	writeSyntheticRouting(t, dir)
+	writeSyntheticLegacy(t, dir)
+	writeSyntheticCtl(t, dir)
+	writeSyntheticL2(t, dir)
 	if err := writePcap(filepath.Join(dir, "synthetic-damaged.pcap"), 1, damaged(eth)); err != nil {
 		t.Fatal(err)
 	}

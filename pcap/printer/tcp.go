@@ -271,8 +271,10 @@ func (p *Printer) tcpOption(o *tcpOpt, opt uint8) (int, bool) {
 		return o.ln - 2, p.mptcp(o.b[o.cp-2:o.cp+o.ln-2], o.flags)
 	case 19:
 		return p.tcpOptMD5(o)
-	case 20, 29:
-		p.unsupport("tcp-option-" + tcpOptNames()[opt])
+	case 20:
+		return p.tcpOptSCPS(o)
+	case 29:
+		return p.tcpOptAO(o)
 	}
 	return p.tcpOptHex(o)
 }
@@ -447,6 +449,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, flags ui
 			p.resp(b, length)
 		case "bgp":
 			p.bgp(b)
+		case "ldp":
+			p.ldp(b, length)
 		default:
 			p.unsupport(e.name)
 		}

@@ -1,10 +1,6 @@
 package printer
 
-import (
-	"fmt"
-	"sync"
-	"time"
-)
+import "time"
 
 // udpPort is one entry of udp_print's port dispatch, in tcpdump's order.
 type udpPort struct {
@@ -104,7 +100,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	if p.o.Verbose > 0 && !h.fragment {
 		p.udpChecksum(b, cp, length, h)
 	}
-	if !p.o.Quick && p.udpPayload(cp, length, sport, dport) {
+	if !p.o.Quick && p.udpPayload(cp, length, sport, dport, h) {
 		return
 	}
 	if ulen > length && !h.fragment {
@@ -148,9 +144,18 @@ func (p *Printer) udpChecksum(b, cp []byte, length int, h *ipHdr) {
 }
 
 // udpPayload dispatches on ports; false means print the generic line.
-func (p *Printer) udpPayload(cp []byte, length int, sport, dport uint16) bool {
+func (p *Printer) udpPayload(cp []byte, length int, sport, dport uint16, h *ipHdr) bool {
 	for _, e := range udpPorts {
-		if e.match(sport, dport) {
+		if e.match(sport, dport) && e.name == "rx" {
+			p.rx(cp, length, sport, dport, h)
+			return true
+		} else if e.match(sport, dport) && e.name == "isakmp" {
+			p.isakmp(cp, length, h)
+			return true
+		} else if e.match(sport, dport) && e.name == "isakmp-natt" {
+			p.isakmpNATT(cp, length, h)
+			return true
+		} else if e.match(sport, dport) {
 			return p.udpProto(e.name, cp, length)
 		}
 	}
@@ -176,6 +181,10 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.bootp(cp, length)
 	case "ntp":
 		p.ntp(cp, length)
+	case "snmp":
+		p.snmp(cp, length)
+	case "krb":
+		p.krb(cp)
 	case "tftp":
 		p.tftp(cp, length)
 	case "syslog":
@@ -188,10 +197,24 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 		p.mpls(cp, length)
 	case "radius":
 		p.radius(cp, length)
+	case "babel":
+		p.babel(cp, length)
+	case "ahcp":
+		p.ahcp(cp, length)
+	case "ldp":
+		p.ldp(cp, length)
+	case "sflow":
+		p.sflow(cp, length)
 	case "dhcp6":
-		p.dhcp6(cp)
+		p.dhcp6(cp, length)
 	case "sip":
 		p.txtProto(cp, length, "sip", sipCmds)
+	case "cisco-autorp":
+		p.ciscoAutoRP(cp, length)
+	case "rip":
+		p.rip(cp, length)
+	case "ripng":
+		p.ripng(cp, length)
 	default:
 		p.unsupport(name)
 	}
@@ -233,8 +256,8 @@ var ntpModes = []string{"unspecified", "symmetric active", "symmetric passive", 
 
 var ntpLeap = map[uint8]string{0x00: "", 0x40: "+1s", 0x80: "-1s", 0xc0: "clock unsynchronized"}
 
-// ntp is ntp_print; with -v the time-message fields (control messages
-// are flagged unsupported).
+// ntp is ntp_print; with -v the time-message fields or the control
+// message header (ntpControl).
 func (p *Printer) ntp(b []byte, length int) {
 	p.enter("ntp")
 	defer p.catchSoft()
@@ -251,7 +274,7 @@ func (p *Printer) ntp(b []byte, length int) {
 	case 0, 1, 2, 3, 4, 5:
 		p.ntpTime(b, length)
 	case 6:
-		p.unsupport("ntp-control")
+		p.ntpControl(b, length)
 	}
 }
 
@@ -317,6 +340,7 @@ func (p *Printer) ntpTime(b []byte, length int) {
 		p.printf("\n\tKey id: %d", p.u32(b, 48))
 	case 68, 72:
 		p.printf("\n\tKey id: %d", p.u32(b, 48))
+		p.need(b, length) // ND_TCHECK_LEN of the digest
 		p.puts("\n\tAuthentication: ")
 		for off := 52; off < length; off += 4 {
 			p.printf("%08x", p.u32(b, off))
@@ -377,56 +401,4 @@ func (p *Printer) ntpDelta(b []byte, ooff, off int) {
 		}
 	}
 	p.printf("%s%d.%09d", cond(neg, "-", "+"), i, ntpFrac(f))
-}
-
-var dhcp6Msgs = []string{1: "solicit", 2: "advertise", 3: "request", 4: "confirm", 5: "renew", 6: "rebind",
-	7: "reply", 8: "release", 9: "decline", 10: "reconfigure", 11: "inf-req", 12: "relay-fwd",
-	13: "relay-reply", 14: "leasequery", 15: "leasequery-reply"}
-
-// dhcp6 is dhcp6_print without -v (the option decode of -v is flagged
-// unsupported).
-func (p *Printer) dhcp6(b []byte) {
-	p.enter("dhcp6")
-	defer p.catchSoft()
-	p.puts("dhcp6")
-	p.need(b, 4)
-	t := int(b[0])
-	name := fmt.Sprintf("msgtype-%d", t)
-	if t > 0 && t < len(dhcp6Msgs) {
-		name = dhcp6Msgs[t]
-	}
-	p.printf(" %s", name)
-	if p.o.Verbose > 0 {
-		p.unsupport("dhcp6-verbose")
-	}
-}
-
-var radiusCodes = sync.OnceValue(func() map[uint8]string {
-	return map[uint8]string{1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
-		4: "Accounting-Request", 5: "Accounting-Response", 11: "Access-Challenge", 12: "Status-Server",
-		13: "Status-Client", 40: "Disconnect-Request", 41: "Disconnect-ACK", 42: "Disconnect-NAK",
-		43: "CoA-Request", 44: "CoA-ACK", 45: "CoA-NAK", 255: "Reserved"}
-})
-
-// radius is radius_print without -v (the attribute decode of -v is
-// flagged unsupported).
-func (p *Printer) radius(b []byte, length int) {
-	p.enter("radius")
-	defer p.catchSoft()
-	p.need(b, 20)
-	n := int(p.u16(b, 2))
-	if n < 20 {
-		p.printTrunc()
-		return
-	}
-	n = min(n, length)
-	if p.o.Verbose > 0 {
-		p.unsupport("radius-verbose")
-		return
-	}
-	name, ok := radiusCodes()[b[0]]
-	if !ok {
-		name = "Unknown Command"
-	}
-	p.printf("RADIUS, %s (%d), id: 0x%02x length: %d", name, b[0], b[1], n)
 }

@@ -262,3 +262,14 @@ func (p *Printer) ascii(b []byte) {
 		}
 	}
 }
+
+// unknownData is print_unknown_data: a hex dump (hex_print) of up to n
+// bytes of b from off, as many as were captured; tcpdump reports a
+// dissector error when off is past the end of the capture.
+func (p *Printer) unknownData(b []byte, off int, ident string, n int) {
+	if off > len(b) {
+		p.printf("%sDissector error: print_unknown_data called with pointer past end of packet", ident)
+		return
+	}
+	p.hex(ident, clip(b[off:], n))
+}
