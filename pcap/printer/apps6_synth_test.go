@@ -585,6 +585,26 @@ func synthApps6All() []synthPkt {
 	return all
 }
 
+// synthPlain holds TLS and WireGuard traffic: tcpdump 4.99.3 has no
+// dissector for either, so they print as plain TCP and UDP.
+func synthPlain() []synthPkt {
+	hello := cat([]byte{0x16, 3, 1}, be16(49), []byte{1, 0, 0, 45, 3, 3}, bytes16(0x42), bytes16(0x24), []byte{0, 0, 2, 0x13, 1, 1, 0})
+	tls := func(sport, dport int, payload []byte) synthPkt {
+		return synthPkt{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 6, 13, 0x4000, nil, tcpSeg(ipA, ipB, sport, dport, 100, 200, 0x18, 502, nil, payload)))}
+	}
+	wg := func(sport, dport int, payload []byte) synthPkt {
+		return synthPkt{data: eth(macB, macA, 0x86dd, ipv6(ip6A, ip6B, 17, udpSeg(ip6A, ip6B, sport, dport, payload)))}
+	}
+	initiation := cat([]byte{1, 0, 0, 0}, be32(0x11223344), bytes16(0x01), bytes16(0x02), bytes16(0x03), bytes16(0x04), bytes16(0x05), bytes16(0x06)[:4], make([]byte, 32))
+	return []synthPkt{
+		tls(50000, 443, hello), tls(443, 50000, cat([]byte{0x17, 3, 3}, be16(5), []byte("hello"))),
+		tls(50001, 8443, hello), tls(443, 50000, []byte{0x15, 3, 3, 0, 2, 1, 0}),
+		wg(51820, 51820, initiation[:148]), wg(51820, 51820, cat([]byte{2, 0, 0, 0}, be32(1), be32(0x11223344), make([]byte, 80))),
+		wg(40000, 51820, cat([]byte{4, 0, 0, 0}, be32(0x11223344), make([]byte, 8), make([]byte, 32))),
+		synthPkt{data: eth(macB, macA, 0x0800, ipv4(ipA, ipB, 17, 14, 0, nil, udpSeg(ipA, ipB, 443, 443, cat([]byte{0xc0, 0, 0, 0, 1}, make([]byte, 20)))))},
+	}
+}
+
 func writeSyntheticApps6(t *testing.T, dir string) {
 	bad := damaged(synthApps6All())
 	half := len(bad) / 2
@@ -605,6 +625,7 @@ func writeSyntheticApps6(t *testing.T, dir string) {
 		"synthetic-ntpctl.pcap":         synthNTPCtl(),
 		"synthetic-snmp1.pcap":          synthSNMP1(),
 		"synthetic-snmp2.pcap":          synthSNMP2(),
+		"synthetic-tls-wg.pcap":         synthPlain(),
 	} {
 		if err := writePcap(filepath.Join(dir, name), 1, pkts); err != nil {
 			t.Fatal(err)

@@ -357,7 +357,7 @@ func (d *dnsMsg) name(cp int) int {
 	}
 	i := d.b[cp]
 	cp++
-	rp, compress := 0, false
+	rp, compress := dnsFail, false // NULL until set: a pointer at the capture end fails
 	if i&0xc0 != 0xc0 {
 		rp = cp + l
 	}

@@ -41,8 +41,11 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 	if p.o.Verbose > 0 && icmpErrType(typ) {
 		inner := from(b, 8)
 		p.puts("\n\t")
+		inner = clip(inner, int(p.u16(inner, 2)))
+		// ip_print's length is read again after the snapshot end moved:
+		// a quoted length below 4 ends the packet with " [|icmp]".
 		tot := int(p.u16(inner, 2))
-		p.ip(clip(inner, tot), tot)
+		p.ip(inner, tot)
 		p.proto = "icmp"
 	}
 	if p.o.Verbose > 0 && length > 136 && (typ == 3 || typ == 11 || typ == 12) {

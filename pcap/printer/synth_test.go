@@ -309,6 +309,7 @@ func writeSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeSyntheticApps(t, dir)
+	writeSyntheticApps6(t, dir)
 	writeSyntheticRouting(t, dir)
 	writeSyntheticLegacy(t, dir)
 	writeSyntheticCtl(t, dir)

@@ -159,7 +159,7 @@ func (p *Printer) udpPayload(cp []byte, length int, sport, dport uint16, h *ipHd
 			return p.udpProto(e.name, cp, length)
 		}
 	}
-	if len(cp) >= 2 && cp[1] == 2 && (atalkPort(sport) || atalkPort(dport)) {
+	if len(cp) >= 3 && cp[2] == 2 && (atalkPort(sport) || atalkPort(dport)) {
 		p.unsupport("llap")
 		return true
 	}
@@ -221,12 +221,9 @@ func (p *Printer) udpProto(name string, cp []byte, length int) bool {
 	return true
 }
 
+// atalkPort is appletalk.h's atalk_port: the DDP-in-UDP port ranges.
 func atalkPort(port uint16) bool {
-	switch port {
-	case 200, 201, 202, 203, 204, 205, 206, 768, 769, 770, 771, 772, 773, 774:
-		return true
-	}
-	return false
+	return port-16512 < 128 || port-200 < 128 || port-768 < 128
 }
 
 var bootpOps = map[uint8]string{1: "Request", 2: "Reply"}
