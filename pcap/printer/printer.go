@@ -1,26 +1,3 @@
-// Package printer renders captured packets as text, line for line as
-// tcpdump 4.99.3 prints them with `tcpdump -r FILE` (Debian build: with
-// libcrypto, without SMB). It decodes the headers itself (encoding/binary,
-// no gopacket) so the nsenter binary stays small and starts fast.
-//
-// Decoded like tcpdump, including -v/-vv where noted:
-//   - links: Ethernet (802.1Q/QinQ, 802.3 + 802.2 LLC, SNAP), LINUX_SLL,
-//     LINUX_SLL2, RAW/IPv4/IPv6, BSD NULL;
-//   - layer 2: ARP/RARP, STP/RSTP (MSTP summary), EAPOL, LACP/Marker/OAM
-//     and LLDP summaries, MPLS;
-//   - IPv4 (options, -v header), IPv6 (HBH, DSTOPT, routing, fragment),
-//     AH, ESP, IPComp, GRE v0, VXLAN, Geneve;
-//   - TCP (flags, relative seq/ack, options incl. SACK, TFO, MPTCP, MD5,
-//     -v checksums, RST data), UDP, SCTP chunks, ICMP, ICMPv6 (ND with
-//     -v options, MLD/MLDv2), IGMP v1/v2, VRRP;
-//   - DNS (UDP/TCP/mDNS, -vv sections, EDNS), DHCP/BOOTP (-v options),
-//     DHCPv6 type, NTP (-v), HTTP/FTP/SMTP/RTSP/SIP first lines, SSH
-//     banner, Redis RESP, the BGP marker.
-//
-// Protocols tcpdump dissects beyond these (OSPF, PIM, BGP -v, CDP, ...)
-// print in the generic form of the enclosing layer and the packet is
-// flagged: Supported reports false, Protocols names the culprit, so callers
-// and tests can tell "exact" from "best effort".
 package printer
 
 import (
