@@ -22,8 +22,10 @@
 //	links       Ethernet (802.1Q/QinQ, 802.3 with 802.2 LLC and SNAP), LINUX_SLL,
 //	            LINUX_SLL2, RAW/IPv4/IPv6, BSD NULL/loopback
 //	layer 2     ARP/RARP, STP/RSTP/MSTP/RPVST+, LLDP (802.1, 802.3, DCBX, MED),
-//	            CDP, LACP/Marker/OAM (slow protocols), EAPoL/EAP, PPP/PPPoE,
-//	            Ethernet loopback, MPLS, IPX (802.3, 802.2, Ethernet II; SAP,
+//	            CDP, DTP, VTP, UDLD, LACP/Marker/OAM (slow protocols),
+//	            EAPoL/EAP, PPP/PPPoE (LCP, IPCP, IP6CP, CCP, BACP, CHAP, PAP,
+//	            MLPPP; link types 9, 50, 51, 166), Cisco HDLC/SLARP (link type
+//	            104), Ethernet loopback, MPLS, IPX (802.3, 802.2, Ethernet II; SAP,
 //	            RIP), DECnet (routing, NSP), OSI/IS-IS (TE, MT, SPB, SR)
 //	network     IPv4 with all options, IPv6 with HBH/DSTOPT/routing/fragment/
 //	            jumbo/mobility headers, AH, ESP, IPComp, GRE v0/v1 (PPTP),
@@ -58,7 +60,8 @@
 //	              GeoNetworking, CALM FAST, AoE, PTP, MACsec, Arista
 //	              timestamps, CLNP, ES-IS, Q.933, 802.11 radiotap, ATM/frame
 //	              relay ARP, RFC 2684 bridged frames, link types other than the
-//	              ones above
+//	              ones above (PPP with direction, 204, is generic in tcpdump
+//	              too), the NetBEUI payload of LLC (no SMB in Debian's build)
 //	options       CMU BOOTP extensions, DHCP options 4.99.3 has no printer for
 //
 // Name resolution (no -n) follows addrtoname.c: ports and protocols from
