@@ -1,7 +1,10 @@
 package printer
 
-import "sync"
-import "net/netip"
+import (
+	"math"
+	"net/netip"
+	"sync"
+)
 
 var dnsOps = []string{"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
 	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef"}
@@ -353,7 +356,7 @@ func (d *dnsMsg) name(cp int) int {
 	}
 	maxOff := cp - d.base
 	if maxOff < 0 {
-		maxOff = 1 << 32 // (u_int)(cp - bp) wraps when bp is past cp
+		maxOff = math.MaxInt // (u_int)(cp - bp) wraps when bp is past cp: no limit
 	}
 	i := d.b[cp]
 	cp++
@@ -610,7 +613,7 @@ func (d *dnsMsg) rdata(typ uint16, cp, rp int, class, optFlags uint16) bool {
 		p.printf(" %d %d ", p.u16(d.b, cp), p.u16(d.b, cp+2))
 		n := rp - cp - 4
 		if n < 0 {
-			n = 1 << 32 // len - 4 wraps: print to the end of the capture
+			n = math.MaxInt // len - 4 wraps: print to the end of the capture
 		}
 		return !d.printn(cp+4, n)
 	case 104:

@@ -1,6 +1,9 @@
 package printer
 
-import "net/netip"
+import (
+	"math"
+	"net/netip"
+)
 
 // The rarer ICMPv6 messages of print-icmp6.c: router renumbering
 // (icmp6_rrenum_print), node information queries and replies
@@ -297,8 +300,8 @@ var (
 // rpl is rpl_print: b starts at the ICMPv6 message body (offset 4),
 // length is the message length less 4 (u_int in tcpdump, so it wraps).
 func (p *Printer) rpl(b []byte, code uint8, length int) {
-	if length < 0 {
-		length += 1 << 32
+	if length < 0 { // the u_int wraps to ~4G; on 32-bit ints, to MaxInt32-ish
+		length = int(uint64(uint32(length)) & math.MaxInt)
 	}
 	if code&0x80 != 0 {
 		p.puts(", (SEC) [worktodo]")
