@@ -154,11 +154,21 @@ func rawClone() (uintptr, syscall.Errno) {
 }
 
 // childMain is util-linux's main() from the first setns to execvp, in the
-// child (spec §3 steps 13-26).
+// child (spec §3 steps 13-26). The child first makes itself non-dumpable:
+// it holds every descriptor gonsenter opened (pidfd, namespace files, the
+// caller's root for a capture, /proc/self/exe) and, once it has joined the
+// target's user namespace, the target's root would otherwise pass
+// ptrace_may_access (same credentials, same user namespace) and could read
+// them through /proc/PID/fd or ptrace until the exec, and for as long as
+// the program runs in the intermediate process of a pid namespace
+// (childPidFork), which never execs. Its mm still belongs to the caller's
+// user namespace, so non-dumpable keeps the target out; execve gives the
+// program the dumpability the kernel computes for it, as after util-linux.
 //
 //go:nosplit
 //go:norace
 func childMain(p *childPlan) {
+	syscall.RawSyscall6(syscall.SYS_PRCTL, unix.PR_SET_DUMPABLE, 0, 0, 0, 0, 0)
 	childEnter(p, true)
 	if step, e := childEnter(p, false); step != 0 {
 		childFail(p, step, e)

@@ -68,12 +68,8 @@ func (s *state) reexecCapture(argv0 string) error {
 		return errm("cannot open /proc/self/exe", err)
 	}
 	defer unix.Close(exe)
-	if s.enabledMask()&cloneNewUser != 0 {
-		if img, err := execOnlyCopy(exe); err == nil {
-			defer unix.Close(img)
-			exe = img
-		}
-	}
+	img, release := s.stageImage(exe)
+	defer release()
 	root, err := openHostRoot()
 	if err != nil {
 		return err
@@ -85,7 +81,7 @@ func (s *state) reexecCapture(argv0 string) error {
 		return err
 	}
 	env = append(append(withoutHandoff(env), hostEnv(root)...), stageMarker)
-	p := s.newChildPlan(true, execTarget{argv: argv, env: env, exeFD: exe})
+	p := s.newChildPlan(true, execTarget{argv: argv, env: env, exeFD: img})
 	p.pidFork = s.mask&cloneNewPID != 0
 	p.hostRootFD = root
 	return s.forkAndWait(p, "/proc/self/exe", true)
@@ -136,6 +132,126 @@ func withoutHandoff(env []string) []string {
 	return out
 }
 
+// stageImage returns the descriptor a re-executed stage runs from: exe
+// itself, or for a stage inside a user namespace an execute-only copy that
+// the target's root can neither read nor use to reach the stage (see
+// execOnlyCopy and disownImage); release closes the copy.
+func (s *state) stageImage(exe int) (img int, release func()) {
+	if s.enabledMask()&cloneNewUser == 0 {
+		return exe, func() {}
+	}
+	img, err := execOnlyCopy(exe)
+	if err != nil {
+		return exe, func() {}
+	}
+	m, known := s.userGidMap()
+	disownImage(img, m, known)
+	return img, func() { unix.Close(img) }
+}
+
+// disownImage gives the copy a group that the user namespace about to be
+// entered does not map. Mode 0111 alone does not make the copy unreadable
+// to the target's root when that namespace maps the copy's owner and group
+// (root's `unshare -U -r`, or an unprivileged caller's own rootless
+// container, whose root is the caller): CAP_DAC_OVERRIDE there covers
+// every file whose uid and gid it maps. would_dump then leaves the stage's
+// mm in the target's user namespace, where the target's root holds
+// CAP_SYS_PTRACE, and PR_SET_DUMPABLE 0 no longer keeps it out of
+// /proc/PID/fd (the caller's root directory) or ptrace. A capability
+// counts only for files whose ids are both mapped, so one unmapped group
+// is enough. Root may pick any group, others only their own; without a
+// usable one the copy keeps its group (best effort).
+func disownImage(img int, m []idExtent, known bool) {
+	for _, g := range unmappedGroups(m, known) {
+		// int(g) is negative for ids above 1<<31 on 32-bit systems; the
+		// kernel reads the same 32 bits.
+		if unix.Fchown(img, -1, int(g)) == nil {
+			return
+		}
+	}
+}
+
+// idExtent is one line of a uid_map or gid_map: count ids from first, as
+// seen from our own user namespace.
+type idExtent struct{ first, count uint64 }
+
+// maxID is the highest id a map can hold ((gid_t)-1 means "unchanged").
+const maxID uint32 = 1<<32 - 2
+
+// userGidMap reads the gid_map of the user namespace to be entered when it
+// is the target process's; known is false for --user=FILE, --user-parent
+// or an unreadable map.
+func (s *state) userGidMap() (m []idExtent, known bool) {
+	if s.targetPID == 0 || s.userParent {
+		return nil, false
+	}
+	if fd := s.ns[nsUser].fd; fd >= 0 {
+		var a, b unix.Stat_t
+		if unix.Fstat(fd, &a) != nil || unix.Stat(s.procPath("ns/user"), &b) != nil || a.Ino != b.Ino || a.Dev != b.Dev {
+			return nil, false
+		}
+	}
+	data, err := os.ReadFile(s.procPath("gid_map"))
+	if err != nil {
+		return nil, false
+	}
+	return parseIDMap(data), true
+}
+
+// parseIDMap parses /proc/PID/{uid,gid}_map ("inside outside count" lines).
+func parseIDMap(data []byte) []idExtent {
+	var m []idExtent
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			continue
+		}
+		first, err1 := strconv.ParseUint(f[1], 10, 32)
+		count, err2 := strconv.ParseUint(f[2], 10, 32)
+		if err1 == nil && err2 == nil {
+			m = append(m, idExtent{first, count})
+		}
+	}
+	return m
+}
+
+// mapped reports whether id falls in one of m's extents.
+func mapped(m []idExtent, id uint64) bool {
+	for _, e := range m {
+		if id >= e.first && id-e.first < e.count {
+			return true
+		}
+	}
+	return false
+}
+
+// unmappedGroups lists the groups worth trying, none of them mapped by m:
+// the highest id (no runtime maps it), the ids just outside each extent,
+// then our own groups (all an unprivileged caller may choose). With an
+// unknown map only the highest id is tried.
+func unmappedGroups(m []idExtent, known bool) []uint32 {
+	cands := []uint64{uint64(maxID)}
+	if known {
+		for _, e := range m {
+			cands = append(cands, e.first+e.count)
+			if e.first > 0 {
+				cands = append(cands, e.first-1)
+			}
+		}
+		own, _ := unix.Getgroups()
+		for _, g := range append(own, unix.Getegid()) {
+			cands = append(cands, uint64(uint32(g)))
+		}
+	}
+	var out []uint32
+	for _, g := range cands {
+		if g <= uint64(maxID) && !mapped(m, g) {
+			out = append(out, uint32(g))
+		}
+	}
+	return out
+}
+
 // execOnlyCopy returns a sealed, execute-only (mode 0111) memfd copy of the
 // binary behind exe, for a second stage inside a user namespace. There
 // PR_SET_DUMPABLE 0 alone does not keep the target's root out: it holds
@@ -145,7 +261,10 @@ func withoutHandoff(env []string) []string {
 // instead when the executing credentials cannot read it (would_dump), so
 // with an unreadable image owned by the caller the second stage is guarded
 // by the caller's namespace (runc's answer to CVE-2019-5736 is also a memfd
-// copy). Failure (no memfd, vm.memfd_noexec=2) leaves the plain binary.
+// copy); disownImage makes it unreadable to a namespace that maps the
+// caller too. The copy also keeps the host's binary out of reach through
+// /proc/PID/exe. Failure (no memfd, vm.memfd_noexec=2) leaves the plain
+// binary.
 func execOnlyCopy(exe int) (int, error) {
 	fd, err := unix.MemfdCreate("gonsenter", unix.MFD_CLOEXEC|unix.MFD_ALLOW_SEALING|unix.MFD_EXEC)
 	if err == unix.EINVAL { // kernels before 6.3 do not know MFD_EXEC

@@ -72,3 +72,63 @@ func readlinkFD(fd int) (string, error) {
 	}
 	return string(buf[:n]), nil
 }
+
+// TestUnmappedGroups: the groups offered for the stage image avoid every
+// id the target's gid_map maps; with an unknown map only the highest id
+// is offered, and a map of every id leaves nothing to offer.
+func TestUnmappedGroups(t *testing.T) {
+	m := parseIDMap([]byte("         0       1000          1\n         1     100000      65536\nbad line\n"))
+	if want := []idExtent{{1000, 1}, {100000, 65536}}; !reflect.DeepEqual(m, want) {
+		t.Fatalf("parseIDMap: %v, want %v", m, want)
+	}
+	got := unmappedGroups(m, true)
+	for _, g := range []uint32{maxID, 1001, 999, 165536, 99999} {
+		if !containsID(got, g) {
+			t.Errorf("unmappedGroups(%v) = %v, lacks %d", m, got, g)
+		}
+	}
+	for _, g := range got {
+		if mapped(m, uint64(g)) {
+			t.Errorf("unmappedGroups offers %d, which %v maps", g, m)
+		}
+	}
+	if got := unmappedGroups(nil, false); !reflect.DeepEqual(got, []uint32{maxID}) {
+		t.Errorf("unknown map: %v, want [%d]", got, maxID)
+	}
+	if got := unmappedGroups(parseIDMap([]byte("0 0 4294967295\n")), true); len(got) != 0 {
+		t.Errorf("a map of every id: %v, want nothing", got)
+	}
+}
+
+func containsID(list []uint32, v uint32) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDisownImage: as root, the copy gets a group the target does not map
+// (tests/hardening TestPrivStagesInsideTargetAreNotReachable shows what
+// that keeps the target's root from).
+func TestDisownImage(t *testing.T) {
+	if unix.Geteuid() != 0 {
+		t.Skip("needs root (fchown to any group): run as root")
+	}
+	exe, err := openRO("/proc/self/exe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(exe)
+	img, err := execOnlyCopy(exe)
+	if err != nil {
+		t.Skipf("no memfd here: %v", err)
+	}
+	defer unix.Close(img)
+	disownImage(img, []idExtent{{0, 1}}, true)
+	var st unix.Stat_t
+	if err := unix.Fstat(img, &st); err != nil || st.Gid != maxID || st.Mode&0o7777 != 0o111 {
+		t.Errorf("copy: gid %d mode %o (%v), want gid %d mode 111", st.Gid, st.Mode&0o7777, err, maxID)
+	}
+}

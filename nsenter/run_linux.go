@@ -86,7 +86,9 @@ func (s *state) runForked() error {
 		exe, err := openRO("/proc/self/exe")
 		if err == nil {
 			defer unix.Close(exe)
-			ex.exeFD, ex.argv, ex.env = exe, []string{s.prog}, append(env, shellMarker)
+			img, release := s.stageImage(exe)
+			defer release()
+			ex.exeFD, ex.argv, ex.env = img, []string{s.prog}, append(env, shellMarker)
 		}
 	}
 	return s.forkAndWait(s.newChildPlan(true, ex), ex.file, true)

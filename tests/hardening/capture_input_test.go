@@ -205,10 +205,12 @@ var capHostileCases = []capHostileCase{
 const capRSSLimitKiB = 48 << 10
 
 // capAddressLimit is the address space gonsenter -r runs in: the Go
-// runtime reserves about 700 MiB at start, so 1 GiB leaves no room for a
-// 2 or 4 GB buffer, which then fails loudly. Memory that is allocated but
-// never touched does not show in the peak RSS; it shows here.
-const capAddressLimit = 1 << 30
+// runtime reserves about 700 MiB at start and more with every thread it
+// adds (1 GiB ran out about once in three runs on a loaded machine), so
+// 2 GiB leaves room for the runtime but none for a 2 or 4 GB buffer,
+// which then fails loudly. Memory that is allocated but never touched does
+// not show in the peak RSS; it shows here.
+const capAddressLimit = 2 << 30
 
 // capLimited prefixes argv with prlimit --as when a good file can be read
 // under the limit (else the limit would say more about the runtime).
