@@ -75,6 +75,10 @@ func (g *gen) graph(tree node, snaplen uint32) (entry, reject *block, err error)
 	if err == nil {
 		err = g.err
 	}
+	if err == nil { // finish_parse's two return blocks
+		g.poolUsed += 2 * blockBytes
+		err = g.checkPool()
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -96,6 +100,28 @@ func (g *gen) graph(tree node, snaplen uint32) (entry, reject *block, err error)
 	return f.entry, reject, nil
 }
 
+// firstLeafError is the error libpcap reports for an expression that
+// fails to parse (parseErr, from a syntax error, a lexical error, or
+// running out of stack or registers). Its parser compiles each primitive
+// as it reduces it, so the first of the primitives completed before the
+// failure (done) that does not compile fails first: "port 99999 or ("
+// is an illegal port number, not a syntax error.
+func firstLeafError(done []node, lt LinkType, o Options, parseErr error) error {
+	g, err := newGen(lt, o)
+	if err != nil {
+		return parseErr
+	}
+	for _, n := range done {
+		if _, err := g.node(n); err != nil {
+			return err
+		}
+		if g.err != nil {
+			return g.err
+		}
+	}
+	return parseErr
+}
+
 // defaultSnaplen is tcpdump's default snapshot length (MAXIMUM_SNAPLEN),
 // used when snaplen is 0.
 const defaultSnaplen = 262144
@@ -109,9 +135,9 @@ func CompileOptions(expr string, lt LinkType, snaplen uint32, o Options) ([]xbpf
 	if snaplen == 0 {
 		snaplen = defaultSnaplen
 	}
-	tree, err := parse(expr)
+	tree, done, err := parse(expr)
 	if err != nil {
-		return nil, err
+		return nil, firstLeafError(done, lt, o, err)
 	}
 	g, err := newGen(lt, o)
 	if err != nil {

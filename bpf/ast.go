@@ -42,6 +42,9 @@ type protoNode struct{ proto string }
 type relNode struct {
 	op   string // ">", ">=", "=", "<=", "<", "!="
 	a, b arith
+	// pool is what libpcap allocates for it while parsing (see
+	// parser.spend), without its protocol checks.
+	pool int
 }
 
 // otherNode covers libpcap's "other" productions: [pqual] broadcast,
@@ -82,8 +85,9 @@ type loadArith struct {
 	size  uint32
 }
 type binArith struct {
-	op   string // + - * / % & | ^ << >>
-	a, b arith
+	op    string // + - * / % & | ^ << >>
+	a, b  arith
+	cache binCache // built by newBinArith
 }
 type negArith struct{ a arith }
 

@@ -15,6 +15,18 @@
 // id after and/or inherits the previous qualifiers ("host a or b"), and "%"
 // and "^" have no precedence, so they take everything to their right.
 //
+// libpcap compiles as it parses, so the parser also reproduces what fails
+// mid-parse there: it counts the entries bison's stack would hold and fails
+// with "memory exhausted" where bison's 10,000-entry limit does (9995
+// parentheses around "tcp" parse, 9996 do not; 100,000 fail at once), and
+// it counts the scratch registers held by pending arithmetic. When parsing
+// fails, the primitives completed before the failure are compiled first,
+// so "port 99999 or (" is an illegal port, not a syntax error. budget.go
+// charges every primitive what libpcap allocates for it from its 64 MiB
+// pool and fails with libpcap's "out of memory" when that overflows, which
+// bounds the work a megabyte of filter can cause to seconds and a few
+// hundred MB (one megabyte of "port N or ..." took minutes and over 12 GB).
+//
 // gen*.go build a decision graph the way gencode.c does: every primitive is
 // a fragment with open true/false exits, and/or/not wire them. Offsets are
 // per link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW) and change as libpcap
@@ -25,9 +37,11 @@
 // skb-metadata loads libpcap uses on live Linux sockets, whose kernel strips
 // VLAN tags.
 //
-// opt.go optimizes the graph; emit.go lays it out, resolves jumps in one
-// pass with "ja" trampolines for conditional jumps beyond 255 instructions,
-// and refuses programs longer than the kernel's 4096 instructions.
+// opt.go optimizes the graph (know.go keeps what each edge knows, in shared
+// sorted slices, bounded per edge so that the pass stays linear); emit.go
+// lays it out, resolves jumps in one pass with "ja" trampolines for
+// conditional jumps beyond 255 instructions, and refuses programs longer
+// than the kernel's 4096 instructions.
 //
 // # The optimizer and truncated packets
 //
@@ -62,4 +76,15 @@
 //   - "expression rejects all packets" follows libpcap's optimizer only
 //     approximately; on rare contradictory filters one of the two reports
 //     it and the other compiles a program that rejects everything.
+//   - Programs of more than 4096 instructions fail with "expression too
+//     complex: N instructions, the kernel allows 4096" even when reading a
+//     file, where tcpdump would run them in userland: a filter that works
+//     on a file must work on a live capture.
+//   - Our count of libpcap's allocations is a lower bound, so near the
+//     edge of its 64 MiB pool a few expressions libpcap refuses with "out
+//     of memory" go on to compile (for "tcp[0]=1 or ...", 19,284 to 19,972
+//     terms) or fail as too complex. Of two faults in one expression the
+//     one libpcap meets first is reported, except a division by zero or
+//     an oversized shift in arithmetic that also nests too deep further
+//     on: we report "memory exhausted", libpcap the arithmetic.
 package bpf

@@ -4,15 +4,16 @@ import "fmt"
 
 // SyntaxError is a lexical or grammatical error. Msg is libpcap 1.10.3's
 // wording where it has one ("syntax error", "number 08 contains non-octal
-// digit"); Offset is the byte offset in the expression, or -1.
+// digit", bison's "memory exhausted" for nesting deeper than its parser
+// stack); Offset is the byte offset in the expression, or -1.
 type SyntaxError struct {
 	Offset int
 	Msg    string
 }
 
 func (e *SyntaxError) Error() string {
-	if e.Msg == "syntax error" {
-		return "can't parse filter expression: syntax error"
+	if e.Msg == "syntax error" || e.Msg == "memory exhausted" { // bison's own messages, via yyerror
+		return "can't parse filter expression: " + e.Msg
 	}
 	return e.Msg
 }

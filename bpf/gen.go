@@ -81,6 +81,10 @@ type gen struct {
 	// err is the first error raised where a fragment is expected
 	// ("unsupported protocol over mpls"); graph reports it.
 	err error
+
+	// poolUsed is what libpcap's allocation pool would hold by now (see
+	// budget.go).
+	poolUsed int
 }
 
 // Scratch words holding the variable offset parts (libpcap allocates the
@@ -424,6 +428,13 @@ var (
 // DSAP/SSAP not 0xffff (NetWare), then the frame type from the control
 // field.
 func (g *gen) llc(kind string) (frag, error) {
+	_, isS := llcSTypes[kind]
+	_, isU := llcUTypes[kind]
+	if kind != "" && kind != "i" && kind != "s" && kind != "u" && !isS && !isU {
+		// The grammar action looks the name up before gen_llc_* checks
+		// the link type.
+		return frag{}, semErr("unknown LLC type name \"%s\"", kind)
+	}
 	if !g.ethernet() {
 		return frag{}, semErr("'llc' not supported for %s", g.linkName())
 	}
@@ -443,10 +454,8 @@ func (g *gen) llc(kind string) (frag, error) {
 	default:
 		if v, ok := llcSTypes[kind]; ok {
 			ctl = g.cmpPL(llcOff+2, 1, jJEQ, v, 0x0f)
-		} else if v, ok := llcUTypes[kind]; ok {
-			ctl = g.cmpPL(llcOff+2, 1, jJEQ, v, 0xef)
 		} else {
-			return frag{}, semErr("unknown LLC type name \"%s\"", kind)
+			ctl = g.cmpPL(llcOff+2, 1, jJEQ, llcUTypes[kind], 0xef)
 		}
 	}
 	return and(base, ctl), nil
@@ -616,16 +625,25 @@ func (g *gen) protoAbbrev(p string) (frag, error) {
 	return frag{}, unsupported(p)
 }
 
-// gen compiles a syntax tree node.
+// node compiles a syntax tree node.
 func (g *gen) node(n node) (frag, error) {
 	switch n := n.(type) {
-	case andNode:
-		return g.binary(n.l, n.r, and)
-	case orNode:
-		return g.binary(n.l, n.r, or)
+	case andNode, orNode:
+		return g.chain(n)
 	case notNode:
 		x, err := g.node(n.x)
 		return not(x), err
+	}
+	f, err := g.primitive(n)
+	if err != nil {
+		return f, err
+	}
+	return f, g.charge(n, f)
+}
+
+// primitive compiles a leaf of the syntax tree.
+func (g *gen) primitive(n node) (frag, error) {
+	switch n := n.(type) {
 	case protoNode:
 		return g.protoAbbrev(n.proto)
 	case idNode:
@@ -643,18 +661,30 @@ func (g *gen) node(n node) (frag, error) {
 	return frag{}, fmt.Errorf("bpf: internal error: node %T", n)
 }
 
-// binary compiles the operands of "and"/"or" left to right, so the first
-// error reported is the leftmost, and joins the two fragments.
-func (g *gen) binary(l, r node, join func(frag, frag) frag) (frag, error) {
-	lf, err := g.node(l)
-	if err != nil {
-		return frag{}, err
+// chain compiles a run of "and"/"or" (left associative, so its tree
+// leans left) operand by operand from the left, so the first error
+// reported is the leftmost, joining as it goes. It walks the left spine
+// iteratively: a chain of 100,000 terms would otherwise recurse as deep.
+func (g *gen) chain(n node) (frag, error) {
+	var rights []node
+	var joins []func(frag, frag) frag
+	for {
+		if a, ok := n.(andNode); ok {
+			rights, joins, n = append(rights, a.r), append(joins, and), a.l
+		} else if o, ok := n.(orNode); ok {
+			rights, joins, n = append(rights, o.r), append(joins, or), o.l
+		} else {
+			break
+		}
 	}
-	rf, err := g.node(r)
-	if err != nil {
-		return frag{}, err
+	f, err := g.node(n)
+	for i := len(rights) - 1; i >= 0 && err == nil; i-- {
+		var r frag
+		if r, err = g.node(rights[i]); err == nil {
+			f = joins[i](f, r)
+		}
 	}
-	return join(lf, rf), nil
+	return f, err
 }
 
 // foreignLinkFields are keywords for link types this package never

@@ -21,6 +21,7 @@ const (
 	tAID
 	tOp  // single- or double-character operator, text in s
 	tKey // keyword, text (canonical spelling) in s
+	tErr // where the scanner failed: the last token, never matched
 )
 
 // token is one lexeme. For tNUM, n holds the value; for tKey, s holds the
@@ -203,7 +204,10 @@ func v6Pattern(n string) string {
 	return strings.Join(alts, "|")
 }
 
-// lex splits expr into tokens exactly as libpcap's flex scanner does.
+// lex splits expr into tokens exactly as libpcap's flex scanner does. At
+// a lexical error it returns the tokens before it, ending in a tErr token
+// at the error's position, with the error: libpcap's scanner runs only as
+// far as the parser asks, so an earlier syntax or semantic error wins.
 func lex(expr string) ([]token, error) {
 	var toks []token
 	for i := 0; i < len(expr); {
@@ -214,7 +218,7 @@ func lex(expr string) ([]token, error) {
 		}
 		tok, size, err := lexOne(expr[i:])
 		if err != nil {
-			return nil, err
+			return append(toks, token{kind: tErr, pos: i}), err
 		}
 		tok.pos = i
 		toks = append(toks, tok)
@@ -224,6 +228,98 @@ func lex(expr string) ([]token, error) {
 }
 
 func lexOne(s string) (token, int, error) {
+	if tok, size, err, ok := lexFast(s); ok {
+		return tok, size, err
+	}
+	return lexRegexp(s)
+}
+
+// lexFast scans the commonest lexemes without the regular expressions,
+// which cost microseconds per token (seconds for a megabyte of filter):
+// operators of one or two characters, and words of letters and digits
+// that no rule could continue (followed by a space, an operator, "$" or
+// the end). For such a word every rule's longest match is either the
+// whole word or shorter, and the ID rule matches all of it, so the first
+// rule matching all of it wins: keyword, 12-hex-digit MAC address,
+// number, named constant, ID. ok is false when lexRegexp must decide.
+func lexFast(s string) (tok token, size int, err error, ok bool) {
+	c := s[0]
+	if strings.IndexByte("()[]+-*/%^", c) >= 0 {
+		return token{kind: tOp, s: s[:1]}, 1, nil, true
+	}
+	if strings.IndexByte("!<>=&|", c) >= 0 {
+		if len(s) > 1 {
+			switch two := s[:2]; two {
+			case "&&", "||":
+				return token{kind: tKey, s: keywordAlias()[two]}, 2, nil, true
+			case "==":
+				return token{kind: tOp, s: "="}, 2, nil, true
+			case "!=", "<=", ">=", "<<", ">>":
+				return token{kind: tOp, s: two}, 2, nil, true
+			}
+		}
+		return token{kind: tOp, s: s[:1]}, 1, nil, true
+	}
+	if !isAlnum(c) {
+		return token{}, 0, nil, false
+	}
+	n := 1
+	for n < len(s) && isAlnum(s[n]) {
+		n++
+	}
+	if n < len(s) && strings.IndexByte("-_.:", s[n]) >= 0 {
+		return token{}, 0, nil, false
+	}
+	w := s[:n]
+	switch {
+	case keywordAlias()[w] != "":
+		return token{kind: tKey, s: keywordAlias()[w]}, n, nil, true
+	case n == 12 && isHex(w):
+		return token{kind: tEID, s: w}, n, nil, true
+	case isNumLexeme(w):
+		v, err := stou(w)
+		return token{kind: tNUM, n: v, s: w}, n, err, true
+	}
+	if v, isConst := namedConstants()[w]; isConst {
+		return token{kind: tNUM, n: v, s: w}, n, nil, true
+	}
+	return token{kind: tID, s: w}, n, nil, true
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func isHex(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isHexDigit(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumLexeme reports whether all of w matches the N rule, 0x[hex]+ or
+// [0-9]+.
+func isNumLexeme(w string) bool {
+	if len(w) > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X') {
+		return isHex(w[2:])
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// lexRegexp is the scanner proper: every rule is tried, the longest match
+// wins, ties going to the earlier rule.
+func lexRegexp(s string) (token, int, error) {
 	best, bestLen := -1, 0
 	rules := lexRules()
 	for i, r := range rules {

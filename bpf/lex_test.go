@@ -1,6 +1,8 @@
 package bpf
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -87,5 +89,47 @@ func TestLexErrors(t *testing.T) {
 		if err == nil || err.Error() != c.want {
 			t.Errorf("lex(%q) error = %v, want %q", c.in, err, c.want)
 		}
+	}
+}
+
+// TestLexFastPathAgrees checks that the scanner's fast path (lexFast)
+// takes exactly the token, length and error the flex rules (lexRegexp)
+// take, at every offset of every corpus expression and of random text
+// made of the characters that matter to the rules.
+func TestLexFastPathAgrees(t *testing.T) {
+	var inputs []string
+	for _, c := range readCaseExprs(t) {
+		inputs = append(inputs, c[1])
+	}
+	r := rand.New(rand.NewSource(9))
+	const soup = "0123456789abcdefxXghz.:-_$\\ ()[]!<>=&|+*/%^"
+	words := []string{"tcp", "and", "or", "not", "host", "port", "ip6", "tcp-syn", "icmptype", "es-is", "0x", "08"}
+	for i := 0; i < 4000; i++ {
+		var b strings.Builder
+		for j := r.Intn(12); j >= 0; j-- {
+			if r.Intn(4) == 0 {
+				b.WriteString(words[r.Intn(len(words))])
+			} else {
+				b.WriteByte(soup[r.Intn(len(soup))])
+			}
+		}
+		inputs = append(inputs, b.String())
+	}
+	n := 0
+	for _, in := range inputs {
+		for i := range len(in) {
+			fast, size, err, ok := lexFast(in[i:])
+			if !ok {
+				continue
+			}
+			n++
+			want, wsize, werr := lexRegexp(in[i:])
+			if fast != want || size != wsize || fmt.Sprint(err) != fmt.Sprint(werr) {
+				t.Fatalf("%q at %d: fast path %+v/%d/%v, rules %+v/%d/%v", in, i, fast, size, err, want, wsize, werr)
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d lexemes took the fast path", n)
 	}
 }

@@ -1,7 +1,7 @@
 package bpf
 
 import (
-	"fmt"
+	"encoding/binary"
 
 	xbpf "golang.org/x/net/bpf"
 )
@@ -218,150 +218,6 @@ func (t *valTab) alu(op uint16, a, b int) int {
 	return t.intern(valKey{kind: vALU, op: op, a: a, b: b})
 }
 
-// know is what holds on an edge: value ranges and set-bit facts from
-// earlier tests, and values whose loads have succeeded.
-type know struct {
-	lo, hi map[int]uint32
-	neq    map[[2]uint64]bool
-	jset   map[[2]uint64]bool
-	loaded map[int]bool
-	// absEnd is the end of the furthest absolute load that succeeded: the
-	// packet has at least that many bytes, so shorter loads cannot fail.
-	absEnd uint64
-	// indEnd is the same for loads relative to an IPv4 header length (X
-	// from ldxb 4*([k]&0xf)), per X value.
-	indEnd map[int]uint64
-}
-
-func newKnow() *know {
-	return &know{lo: map[int]uint32{}, hi: map[int]uint32{}, neq: map[[2]uint64]bool{}, jset: map[[2]uint64]bool{},
-		loaded: map[int]bool{}, indEnd: map[int]uint64{}}
-}
-
-// sizeOf is the byte width of a load's size field.
-func sizeOf(op uint16) uint64 {
-	switch op {
-	case szB:
-		return 1
-	case szH:
-		return 2
-	}
-	return 4
-}
-
-// markLoaded records that the load of value v succeeded.
-func (k *know) markLoaded(t *valTab, v int) {
-	k.loaded[v] = true
-	key := t.keys[v]
-	switch key.kind {
-	case vAbs:
-		if key.k < adBase { // ancillary loads say nothing of the length
-			k.absEnd = max(k.absEnd, uint64(key.k)+sizeOf(key.op))
-		}
-	case vMsh:
-		k.absEnd = max(k.absEnd, uint64(key.k)+1)
-	case vInd:
-		if key.a >= 0 && key.b != -3 && t.keys[key.a].kind == vMsh {
-			k.indEnd[key.a] = max(k.indEnd[key.a], uint64(key.k)+sizeOf(key.op))
-		}
-	}
-}
-
-// safe reports whether loading value v cannot fail given k.
-func (k *know) safe(t *valTab, v int) bool {
-	if k.loaded[v] {
-		return true
-	}
-	key := t.keys[v]
-	switch key.kind {
-	case vAbs:
-		return uint64(key.k)+sizeOf(key.op) <= k.absEnd
-	case vMsh:
-		return uint64(key.k)+1 <= k.absEnd
-	case vInd:
-		if key.b == -3 {
-			return false
-		}
-		end, ok := k.indEnd[key.a]
-		return ok && uint64(key.k)+sizeOf(key.op) <= end
-	}
-	return false
-}
-
-func (k *know) clone() *know {
-	c := newKnow()
-	for v, x := range k.lo {
-		c.lo[v] = x
-	}
-	for v, x := range k.hi {
-		c.hi[v] = x
-	}
-	for v, x := range k.neq {
-		c.neq[v] = x
-	}
-	for v, x := range k.jset {
-		c.jset[v] = x
-	}
-	for v := range k.loaded {
-		c.loaded[v] = true
-	}
-	c.absEnd = k.absEnd
-	for v, x := range k.indEnd {
-		c.indEnd[v] = x
-	}
-	return c
-}
-
-func (k *know) bounds(v int) (uint32, uint32) {
-	lo, hi := uint32(0), uint32(0xffffffff)
-	if x, ok := k.lo[v]; ok {
-		lo = x
-	}
-	if x, ok := k.hi[v]; ok {
-		hi = x
-	}
-	return lo, hi
-}
-
-// intersect keeps what holds on both edges. In weak mode a value's range
-// survives only if identical on both (libpcap keeps dominating tests, it
-// does not join ranges).
-func intersect(a, b *know, weak bool) *know {
-	c := newKnow()
-	for v := range a.lo {
-		if x, ok := b.lo[v]; ok && (!weak || x == a.lo[v]) {
-			c.lo[v] = min(a.lo[v], x)
-		}
-	}
-	for v := range a.hi {
-		if x, ok := b.hi[v]; ok && (!weak || x == a.hi[v]) {
-			c.hi[v] = max(a.hi[v], x)
-		}
-	}
-	for f, x := range a.neq {
-		if b.neq[f] == x {
-			c.neq[f] = x
-		}
-	}
-	for f, x := range a.jset {
-		if y, ok := b.jset[f]; ok && x == y {
-			c.jset[f] = x
-		}
-	}
-	for v := range a.loaded {
-		if b.loaded[v] {
-			c.loaded[v] = true
-		}
-	}
-	c.absEnd = min(a.absEnd, b.absEnd)
-	for v, x := range a.indEnd {
-		if y, ok := b.indEnd[v]; ok {
-			c.indEnd[v] = min(x, y)
-		}
-	}
-	return c
-}
-
 // decide evaluates test (jop, k) of value v, if the knowledge implies it.
 func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
 	if c, ok := t.constOf(v); ok {
@@ -371,13 +227,13 @@ func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
 	if t.weak {
 		// libpcap relates a test only to the same test or, for jeq, to a
 		// dominating jeq on the same value.
-		if x, ok := kn.jset[[2]uint64{uint64(v), uint64(jop)<<32 | uint64(k)}]; ok {
+		if x, ok := kn.jsetFact(v, jop, k); ok {
 			return x, true
 		}
 		if jop == jJEQ && lo == hi {
 			return lo == k, true
 		}
-		if jop == jJEQ && kn.neq[[2]uint64{uint64(v), uint64(k)}] {
+		if jop == jJEQ && kn.hasNeq(v, k) {
 			return false, true
 		}
 		return false, false
@@ -387,7 +243,7 @@ func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
 	}
 	switch jop {
 	case jJEQ:
-		if k < lo || k > hi || kn.neq[[2]uint64{uint64(v), uint64(k)}] {
+		if k < lo || k > hi || kn.hasNeq(v, k) {
 			return false, true
 		}
 	case jJGT:
@@ -405,14 +261,14 @@ func (t *valTab) decide(kn *know, v int, jop uint16, k uint32) (bool, bool) {
 			return false, true
 		}
 	case jJSET:
-		if x, ok := kn.jset[[2]uint64{uint64(v), uint64(jJSET)<<32 | uint64(k)}]; ok {
+		if x, ok := kn.jsetFact(v, jJSET, k); ok {
 			return x, true
 		}
 		if k == 0 {
 			return false, true
 		}
 	}
-	if x, ok := kn.jset[[2]uint64{uint64(v), uint64(jop)<<32 | uint64(k)}]; ok {
+	if x, ok := kn.jsetFact(v, jop, k); ok {
 		return x, true
 	}
 	return false, false
@@ -428,53 +284,6 @@ func evalJump(jop uint16, a, k uint32) bool {
 		return a >= k
 	}
 	return a&k != 0
-}
-
-// maxFacts bounds the remembered inequalities and bit tests per edge, so
-// that long chains ("host a or host b or ...") stay linear to optimize.
-const maxFacts = 32
-
-func (k *know) addFact(m map[[2]uint64]bool, f [2]uint64, v bool) {
-	if len(m) < maxFacts {
-		m[f] = v
-	}
-}
-
-// learn records the outcome of test (jop, k) on value v. In weak mode
-// only equalities and exact repeats of a test are remembered.
-func (k *know) learn(v int, jop uint16, c uint32, outcome bool, weak bool) {
-	if v == unknown {
-		return
-	}
-	if weak && jop != jJEQ {
-		k.addFact(k.jset, [2]uint64{uint64(v), uint64(jop)<<32 | uint64(c)}, outcome)
-		return
-	}
-	lo, hi := k.bounds(v)
-	switch {
-	case jop == jJEQ && outcome:
-		lo, hi = c, c
-	case jop == jJEQ:
-		k.addFact(k.neq, [2]uint64{uint64(v), uint64(c)}, true)
-	case jop == jJGT && outcome:
-		if c == 0xffffffff {
-			return
-		}
-		lo = max(lo, c+1)
-	case jop == jJGT:
-		hi = min(hi, c)
-	case jop == jJGE && outcome:
-		lo = max(lo, c)
-	case jop == jJGE:
-		if c == 0 {
-			return
-		}
-		hi = min(hi, c-1)
-	case jop == jJSET:
-		k.addFact(k.jset, [2]uint64{uint64(v), uint64(jJSET)<<32 | uint64(c)}, outcome)
-		return
-	}
-	k.lo[v], k.hi[v] = lo, hi
 }
 
 // blockSummary is a block simulated from unknown registers: the values it
@@ -553,7 +362,7 @@ func thread(entry *block, reject *block, weak bool) *block {
 		for _, e := range ins[b] {
 			if to := t.skipTarget(b, sum, e.kn, reject, e.from == nil); to != nil {
 				e.redirect(to, &entry)
-				ins[to] = append(ins[to], inEdge{e.from, e.sense, e.kn})
+				addIn(ins, to, inEdge{e.from, e.sense, e.kn})
 				continue
 			}
 			kept = append(kept, e)
@@ -561,6 +370,7 @@ func thread(entry *block, reject *block, weak bool) *block {
 		if len(kept) > 0 {
 			t.pushOut(b, sum, t.blockKnowledge(kept, sum), ins)
 		}
+		delete(ins, b) // no edge into b is added once it is processed
 	}
 	return entry
 }
@@ -603,7 +413,15 @@ func (t *valTab) pushOut(b *block, sum blockSummary, kn *know, ins map[*block][]
 		if sum.kKnown {
 			ekn.learn(sum.tested, b.jop&0xf0, sum.k, sense, t.weak)
 		}
-		ins[to] = append(ins[to], inEdge{b, sense, ekn})
+		addIn(ins, to, inEdge{b, sense, ekn})
+	}
+}
+
+// addIn records an edge into to. Returns need no knowledge: keeping it
+// for every edge into "ret #0" would hold all of it until the pass ends.
+func addIn(ins map[*block][]inEdge, to *block, e inEdge) {
+	if !to.ret {
+		ins[to] = append(ins[to], e)
 	}
 }
 
@@ -716,7 +534,7 @@ func mergeIdentical(entry *block) *block {
 			continue
 		}
 		b.jt, b.jf = get(b.jt), get(b.jf)
-		key := fmt.Sprint(b.stmts, b.jop, b.k, ids[b.jt], ids[b.jf])
+		key := blockKey(b, ids[b.jt], ids[b.jf])
 		if c, ok := canon[key]; ok {
 			repl[b] = c
 			continue
@@ -724,6 +542,22 @@ func mergeIdentical(entry *block) *block {
 		canon[key] = b
 	}
 	return get(entry)
+}
+
+// blockKey encodes a block's statements, test and successors (by their
+// topological index); fixed-width fields make it injective.
+func blockKey(b *block, jt, jf int) string {
+	buf := make([]byte, 0, 8*len(b.stmts)+22)
+	for _, s := range b.stmts {
+		buf = binary.LittleEndian.AppendUint16(buf, s.Op)
+		buf = append(buf, s.Jt, s.Jf)
+		buf = binary.LittleEndian.AppendUint32(buf, s.K)
+	}
+	buf = binary.LittleEndian.AppendUint16(buf, b.jop)
+	buf = binary.LittleEndian.AppendUint32(buf, b.k)
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(jt))
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(jf))
+	return string(buf)
 }
 
 // dropRedundantLoads removes statements that write a register with the

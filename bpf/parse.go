@@ -39,53 +39,148 @@ var tierC = sync.OnceValue(func() map[string]bool {
 	}
 })
 
+// yyMaxDepth is bison's YYMAXDEPTH. libpcap's parser keeps one stack entry
+// per grammar symbol of the input read so far that it has not yet reduced
+// (plus its initial state), and fails with "memory exhausted" when a push
+// would make that 10000 entries: 9995 parentheses around "tcp" parse,
+// 9996 do not. The parser below counts the entries bison would hold (see
+// hold), so deep nesting fails exactly where tcpdump's does, and its
+// recursion stays bounded.
+const yyMaxDepth = 10000
+
 type parser struct {
 	toks []token
 	pos  int
-	// relMemo caches relation attempts by start position: "((((x" would
-	// otherwise be re-tried as arithmetic at every level, exponentially.
-	relMemo map[int]relAttempt
+	// depth is the number of bison stack entries below the construct
+	// being parsed; each parsing method reads it on entry as its base.
+	depth int
+	// exhausted is set once any reading of the input overflowed the
+	// stack: an expression that then fails to parse fails with
+	// errExhausted, as bison, which reads all alternatives at once,
+	// stops at the overflow.
+	exhausted bool
+	// regs counts the scratch registers libpcap holds for the arithmetic
+	// values on its stack (gen_loadi and gen_loadlen take one, gen_arth
+	// returns one of two, gen_relation both): it runs out of its 16 while
+	// parsing, so "len % 1 % 1 ..." fails there, before any deeper nesting.
+	regs int
+	// pool is what libpcap's allocation pool holds for the arithmetic
+	// parsed so far (see budget.go); a lower bound of its use.
+	pool int
+	// leaves are the primitives completed so far, in input order. libpcap
+	// generates code as it reduces them, so when the parse fails their
+	// semantic errors come first (see firstLeafError).
+	leaves []doneLeaf
+	// sawLexErr is set once the parser reads the tErr token: only then
+	// has libpcap's scanner got as far as the lexical error.
+	sawLexErr bool
+	// memo caches relation attempts and parenthesised arithmetic by
+	// start position, depth and registers: "((((x" is tried as
+	// arithmetic at every level, which would otherwise cost quadratic (or,
+	// for mixed nestings, exponential) time.
+	memo map[memoKey]memoResult
 }
 
-type relAttempt struct {
-	n   node
-	end int
-	err error
+// doneLeaf is a completed primitive: end is the index of the token after it;
+// look is set when bison needs that token to reduce it (a pname may
+// still take a qualifier, arithmetic an operator), so that a lexical
+// error there comes before its code is generated.
+type doneLeaf struct {
+	n    node
+	end  int
+	look bool
 }
 
-var errSyntax = &SyntaxError{Offset: -1, Msg: "syntax error"}
+// mark is a parser position to backtrack to.
+type mark struct{ pos, depth, regs, pool, leaves int }
+
+type memoKey struct {
+	pos, depth, regs int
+	paren            bool // primary "( arth )" rather than a relation
+}
+
+type memoResult struct {
+	n     node
+	a     arith
+	end   int
+	regs  int
+	spent int // pool bytes
+	err   error
+}
+
+var (
+	errSyntax    = &SyntaxError{Offset: -1, Msg: "syntax error"}
+	errExhausted = &SyntaxError{Offset: -1, Msg: "memory exhausted"}
+	errRegisters = &SemanticError{Msg: "too many registers needed to evaluate expression"}
+)
 
 // parse returns the syntax tree of expr, or nil for the empty expression
-// (which accepts every packet).
-func parse(expr string) (node, error) {
-	toks, err := lex(expr)
-	if err != nil {
-		return nil, err
-	}
-	p := &parser{toks: toks}
+// (which accepts every packet). When it fails it also returns the
+// primitives completed before the failure, which libpcap would already
+// have compiled.
+func parse(expr string) (node, []node, error) {
+	toks, lexErr := lex(expr)
+	p := &parser{toks: toks, depth: 1} // bison's initial state
 	if p.peek().kind == tEOF {
-		return nil, nil
+		return nil, nil, nil
 	}
-	n, _, err := p.expr(qerr)
-	if err != nil {
-		return nil, err
+	n, err := p.prog()
+	if err == nil {
+		return n, nil, nil
 	}
-	if p.peek().kind != tEOF {
-		return nil, p.syntaxError()
+	leaves := p.leaves
+	switch {
+	case p.exhausted:
+		err = errExhausted
+	case p.sawLexErr:
+		err = lexErr
+		if l := len(leaves) - 1; l >= 0 && leaves[l].look && leaves[l].end == len(p.toks)-1 {
+			leaves = leaves[:l]
+		}
 	}
-	return n, nil
+	done := make([]node, len(leaves))
+	for i, l := range leaves {
+		done[i] = l.n
+	}
+	return nil, done, err
 }
 
-func (p *parser) peek() token { return p.toks[p.pos] }
-func (p *parser) peekAt(i int) token {
-	if p.pos+i < len(p.toks) {
-		return p.toks[p.pos+i]
+// prog is "null expr" followed by the end of the input.
+func (p *parser) prog() (node, error) {
+	if err := p.hold(1, 1); err != nil { // null
+		return nil, err
 	}
-	return p.toks[len(p.toks)-1]
+	n, _, err := p.expr(qerr)
+	if err == nil && p.peek().kind != tEOF {
+		err = p.syntaxError()
+	}
+	return n, err
+}
+
+// hold records that the construct whose base is base now occupies n
+// entries of bison's stack (n counts the symbols of the production read
+// so far, each reduced nonterminal counting one). It fails when bison's
+// push would make the stack yyMaxDepth entries deep.
+func (p *parser) hold(base, n int) error {
+	if base+n >= yyMaxDepth {
+		p.exhausted = true
+		return errExhausted
+	}
+	p.depth = base + n
+	return nil
+}
+
+func (p *parser) peek() token { return p.peekAt(0) }
+func (p *parser) peekAt(i int) token {
+	t := p.toks[min(p.pos+i, len(p.toks)-1)]
+	if t.kind == tErr {
+		p.sawLexErr = true
+	}
+	return t
 }
 func (p *parser) next() token {
-	t := p.toks[p.pos]
-	if t.kind != tEOF {
+	t := p.peek()
+	if t.kind != tEOF && t.kind != tErr {
 		p.pos++
 	}
 	return t
@@ -93,28 +188,57 @@ func (p *parser) next() token {
 func (p *parser) isOp(s string) bool  { return p.peek().is(tOp, s) }
 func (p *parser) isKey(s string) bool { return p.peek().is(tKey, s) }
 
+func (p *parser) mark() mark { return mark{p.pos, p.depth, p.regs, p.pool, len(p.leaves)} }
+
+// backtrack returns to m, forgetting the primitives completed since.
+func (p *parser) backtrack(m mark) {
+	p.pos, p.depth, p.regs, p.pool, p.leaves = m.pos, m.depth, m.regs, m.pool, p.leaves[:m.leaves]
+}
+
+// leaf records a completed primitive.
+func (p *parser) leaf(n node) node {
+	look := false
+	switch n := n.(type) {
+	case protoNode, relNode, unsupNode:
+		look = true
+	case idNode:
+		look = (n.kind == tHID || n.kind == tHID6) && n.prefix < 0 && n.mask == ""
+	case otherNode:
+		look = n.what == "llc" && n.op == "" ||
+			!n.hasN && (n.what == "vlan" || n.what == "mpls" || n.what == "pppoes" || n.what == "geneve")
+	}
+	p.leaves = append(p.leaves, doneLeaf{n, p.pos, look})
+	return n
+}
+
 func (p *parser) syntaxError() error {
 	return &SyntaxError{Offset: p.peek().pos, Msg: "syntax error"}
 }
 
-func (p *parser) expect(op string) error {
-	if !p.isOp(op) {
+// closeParen consumes the ")" that completes a production of n symbols
+// at base ("paren expr )" is 3).
+func (p *parser) closeParen(base, n int) error {
+	if !p.isOp(")") {
 		return p.syntaxError()
 	}
 	p.next()
-	return nil
+	return p.hold(base, n)
 }
 
 // expr parses "term { (and|or) (term|id) }", left associative with equal
 // precedence. inherited is the qualifier before the expression ($<blk>0);
 // the returned qual is that of the last term, for inheritance.
 func (p *parser) expr(inherited qual) (node, qual, error) {
+	base := p.depth
 	left, q, err := p.term(inherited)
 	if err != nil {
 		return nil, q, err
 	}
 	for p.isKey("and") || p.isKey("or") {
 		op := p.next().s
+		if err := p.hold(base, 2); err != nil { // expr and
+			return nil, q, err
+		}
 		right, rq, err := p.termOrID(q)
 		if err != nil {
 			return nil, q, err
@@ -132,11 +256,11 @@ func (p *parser) expr(inherited qual) (node, qual, error) {
 // termOrID parses the right operand of and/or: a bare id inheriting q
 // when that reading consumes up to the next and/or/")"/end, else a term.
 func (p *parser) termOrID(q qual) (node, qual, error) {
-	save := p.pos
+	m := p.mark()
 	if n, nq, err := p.id(q); err == nil && p.atIDEnd() {
 		return n, nq, nil
 	}
-	p.pos = save
+	p.backtrack(m)
 	return p.term(q)
 }
 
@@ -149,6 +273,9 @@ func (p *parser) atIDEnd() bool {
 func (p *parser) term(inherited qual) (node, qual, error) {
 	if p.isKey("!") || p.isOp("!") {
 		p.next()
+		if err := p.hold(p.depth, 1); err != nil {
+			return nil, inherited, err
+		}
 		n, q, err := p.term(inherited)
 		if err != nil {
 			return nil, q, err
@@ -159,19 +286,23 @@ func (p *parser) term(inherited qual) (node, qual, error) {
 }
 
 func (p *parser) rterm(inherited qual) (node, qual, error) {
+	base := p.depth
 	t := p.peek()
 	if t.is(tOp, "(") {
-		save := p.pos
+		m := p.mark()
 		if n, err := p.memoRelation(); err == nil {
 			return n, qerr, nil
 		}
-		p.pos = save
+		p.backtrack(m)
 		p.next()
+		if err := p.hold(base, 1); err != nil { // paren
+			return nil, qerr, err
+		}
 		n, _, err := p.expr(inherited)
 		if err != nil {
 			return nil, qerr, err
 		}
-		return n, inherited, p.expect(")")
+		return n, inherited, p.closeParen(base, 3)
 	}
 	if t.kind == tNUM || t.is(tOp, "-") || t.is(tKey, "len") ||
 		(t.kind == tKey && pnames()[t.s] && p.peekAt(1).is(tOp, "[")) {
@@ -186,41 +317,70 @@ func (p *parser) rterm(inherited qual) (node, qual, error) {
 	return p.headID()
 }
 
-// headID parses "head id" or a lone pname.
+// headID parses "head id" or a lone pname. The head's symbols (pqual,
+// which is empty when no protocol is named, dqual, aqual) reduce to one
+// stack entry before the id.
 func (p *parser) headID() (node, qual, error) {
+	base := p.depth
 	var q qual
 	t := p.peek()
 	if t.kind == tKey && pnames()[t.s] {
 		q.proto = p.next().s
+		if err := p.hold(base, 1); err != nil {
+			return nil, qerr, err
+		}
 		switch {
 		case p.isKey("broadcast") || p.isKey("multicast"):
-			return otherNode{what: p.next().s, proto: q.proto}, qerr, nil
+			return p.leaf(otherNode{what: p.next().s, proto: q.proto}), qerr, p.hold(base, 2)
 		case p.isKey("proto") || p.isKey("protochain") || p.isKey("gateway"):
 			q.addr = p.next().s
-			return p.id(q)
+			return p.headThenID(base, 2, q)
 		}
 	}
 	if q.proto == "" && (p.isKey("gateway") || p.isKey("proto") || p.isKey("protochain")) {
 		q.addr = p.next().s
-		return p.id(q)
+		return p.headThenID(base, 2, q)
 	}
-	q.dir = p.dqual()
+	dir, dtoks := p.dqual()
+	q.dir = dir
+	n := 1 // pqual
+	if dtoks > 0 {
+		if err := p.hold(base, n+dtoks); err != nil { // pqual SRC [OR DST]
+			return nil, qerr, err
+		}
+		n++ // reduced to dqual
+	}
 	if a := p.peek(); a.kind == tKey && (a.s == "host" || a.s == "net" || a.s == "port" || a.s == "portrange") {
 		q.addr = p.next().s
+		n++
 	}
 	if q.dir == "" && q.addr == "" {
 		if q.proto != "" {
-			return protoNode{q.proto}, qerr, nil
+			return p.leaf(protoNode{q.proto}), qerr, nil
 		}
 		return nil, qerr, p.syntaxError()
+	}
+	return p.headThenID(base, n, q)
+}
+
+// headThenID checks the n head symbols at base, reduces them to head and
+// parses the id after it.
+func (p *parser) headThenID(base, n int, q qual) (node, qual, error) {
+	if err := p.hold(base, n); err != nil {
+		return nil, qerr, err
+	}
+	if err := p.hold(base, 1); err != nil {
+		return nil, qerr, err
 	}
 	return p.id(q)
 }
 
-func (p *parser) dqual() string {
+// dqual parses a direction qualifier and returns it with the number of
+// tokens it took (0, 1, or 3 for "src or dst").
+func (p *parser) dqual() (string, int) {
 	t := p.peek()
 	if t.kind != tKey {
-		return ""
+		return "", 0
 	}
 	switch t.s {
 	case "src", "dst":
@@ -229,61 +389,105 @@ func (p *parser) dqual() string {
 		other := map[string]string{"src": "dst", "dst": "src"}[t.s]
 		if (c.is(tKey, "or") || c.is(tKey, "and")) && d.is(tKey, other) {
 			p.pos += 2
-			return "src " + c.s + " dst"
+			return "src " + c.s + " dst", 3
 		}
-		return t.s
+		return t.s, 1
 	case "addr1", "addr2", "addr3", "addr4", "ra", "ta":
 		p.next()
-		return t.s
+		return t.s, 1
 	}
-	return ""
+	return "", 0
 }
 
-// id parses libpcap's "id": nid, pnum or "( pid )", all with qualifier q.
+// id parses libpcap's "id": nid (including "not id"), pnum or
+// "( pid )", all with qualifier q. A pid starts with a nid or a pnum, so
+// "host ((10.0.0.1))" is a syntax error while "port ((80))" is a pnum.
 func (p *parser) id(q qual) (node, qual, error) {
+	base := p.depth
 	t := p.peek()
 	switch {
 	case t.is(tKey, "!") || t.is(tOp, "!"):
 		p.next()
+		if err := p.hold(base, 1); err != nil {
+			return nil, q, err
+		}
 		n, nq, err := p.id(q)
 		if err != nil {
 			return nil, nq, err
 		}
 		return notNode{n}, nq, nil
 	case t.is(tOp, "("):
-		p.next()
-		n, _, err := p.id(q)
+		v, ok, err := p.pnum()
 		if err != nil {
 			return nil, q, err
 		}
-		for p.isKey("and") || p.isKey("or") {
-			op := p.next().s
-			r, _, err := p.id(q)
-			if err != nil {
-				return nil, q, err
-			}
-			if op == "and" {
-				n = andNode{n, r}
-			} else {
-				n = orNode{n, r}
-			}
+		if ok {
+			return p.leaf(idNode{q: q, kind: tNUM, n: v, prefix: -1}), q, nil
 		}
-		return n, q, p.expect(")")
+		return p.pid(base, q)
 	case t.kind == tNUM:
 		p.next()
-		return idNode{q: q, kind: tNUM, n: t.n, prefix: -1}, q, nil
+		return p.leaf(idNode{q: q, kind: tNUM, n: t.n, prefix: -1}), q, p.hold(base, 1)
 	case t.kind == tID || t.kind == tEID || t.kind == tAID:
 		p.next()
-		return idNode{q: q, kind: t.kind, s: t.s, prefix: -1}, q, nil
+		return p.leaf(idNode{q: q, kind: t.kind, s: t.s, prefix: -1}), q, p.hold(base, 1)
 	case t.kind == tHID || t.kind == tHID6:
 		return p.addrID(q)
 	}
 	return nil, q, p.syntaxError()
 }
 
+// pid parses "( qid { (and|or) id } )" at base; qid is a nid or pnum.
+func (p *parser) pid(base int, q qual) (node, qual, error) {
+	p.next()
+	if err := p.hold(base, 1); err != nil { // paren
+		return nil, q, err
+	}
+	var n node
+	var err error
+	if p.isOp("(") { // only a parenthesised number can start a pid
+		v, ok, perr := p.pnum()
+		if perr != nil || !ok {
+			return nil, q, firstErr(perr, p.syntaxError())
+		}
+		n = p.leaf(idNode{q: q, kind: tNUM, n: v, prefix: -1})
+	} else if n, _, err = p.id(q); err != nil {
+		return nil, q, err
+	}
+	for p.isKey("and") || p.isKey("or") {
+		op := p.next().s
+		if err := p.hold(base, 3); err != nil { // paren qid and
+			return nil, q, err
+		}
+		r, _, err := p.id(q)
+		if err != nil {
+			return nil, q, err
+		}
+		if op == "and" {
+			n = andNode{n, r}
+		} else {
+			n = orNode{n, r}
+		}
+	}
+	return n, q, p.closeParen(base, 3)
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // addrID parses HID, HID/NUM, HID mask HID, HID6 and HID6/NUM.
 func (p *parser) addrID(q qual) (node, qual, error) {
+	base := p.depth
 	t := p.next()
+	if err := p.hold(base, 1); err != nil {
+		return nil, q, err
+	}
 	n := idNode{q: q, kind: t.kind, s: t.s, prefix: -1}
 	if p.isOp("/") {
 		p.next()
@@ -295,6 +499,7 @@ func (p *parser) addrID(q qual) (node, qual, error) {
 		if num.n > 0x7fffffff {
 			n.prefix = 0x7fffffff
 		}
+		return p.leaf(n), q, p.hold(base, 3)
 	} else if t.kind == tHID && p.isKey("mask") {
 		p.next()
 		m := p.next()
@@ -302,69 +507,88 @@ func (p *parser) addrID(q qual) (node, qual, error) {
 			return nil, q, errSyntax
 		}
 		n.mask = m.s
+		return p.leaf(n), q, p.hold(base, 3)
 	}
-	return n, q, nil
+	return p.leaf(n), q, nil
 }
 
-// pnum is "NUM | ( pnum )".
-func (p *parser) pnum() (uint32, bool) {
-	save := p.pos
+// pnum is "NUM | ( pnum )". ok is false, with the position unchanged,
+// when the tokens are not one; err reports a stack overflow on the way.
+func (p *parser) pnum() (v uint32, ok bool, err error) {
+	m, base := p.mark(), p.depth
 	depth := 0
 	for p.isOp("(") {
 		p.next()
 		depth++
+		if err := p.hold(base, depth); err != nil {
+			return 0, false, err
+		}
 	}
 	t := p.next()
 	if t.kind != tNUM {
-		p.pos = save
-		return 0, false
+		p.backtrack(m)
+		return 0, false, nil
 	}
-	for ; depth > 0; depth-- {
+	if err := p.hold(base, depth+1); err != nil {
+		return 0, false, err
+	}
+	// Closing level i pushes ")" on i parens and the pnum inside them.
+	for i := depth; i > 0; i-- {
 		if !p.isOp(")") {
-			p.pos = save
-			return 0, false
+			p.backtrack(m)
+			return 0, false, nil
 		}
 		p.next()
+		if err := p.hold(base, i+2); err != nil {
+			return 0, false, err
+		}
 	}
-	return t.n, true
+	return t.n, true, nil
 }
 
 // other parses the keyword-led primitives of libpcap's "other" rule and
 // the tier-(c) constructs. ok is false when the keyword is not one.
 func (p *parser) other() (node, bool, error) {
+	base := p.depth
 	t := p.peek()
 	switch t.s {
-	case "broadcast", "multicast", "inbound", "outbound":
+	case "broadcast", "multicast": // pqual (empty) broadcast
 		p.next()
-		return otherNode{what: t.s}, true, nil
+		return p.leaf(otherNode{what: t.s}), true, p.hold(base, 2)
+	case "inbound", "outbound", "pppoed":
+		p.next()
+		return p.leaf(otherNode{what: t.s}), true, p.hold(base, 1)
 	case "less", "greater", "ifindex":
 		p.next()
 		n := p.next()
 		if n.kind != tNUM {
 			return nil, true, errSyntax
 		}
-		return otherNode{what: t.s, n: n.n, hasN: true}, true, nil
+		return p.leaf(otherNode{what: t.s, n: n.n, hasN: true}), true, p.hold(base, 2)
 	case "vlan", "pppoes", "mpls", "geneve":
 		p.next()
-		v, ok := p.pnum()
-		return otherNode{what: t.s, n: v, hasN: ok}, true, nil
-	case "pppoed":
-		p.next()
-		return otherNode{what: t.s}, true, nil
+		if err := p.hold(base, 1); err != nil {
+			return nil, true, err
+		}
+		v, ok, err := p.pnum()
+		if err != nil {
+			return nil, true, err
+		}
+		return p.leaf(otherNode{what: t.s, n: v, hasN: ok}), true, nil
 	case "llc":
 		p.next()
 		if a := p.peek(); a.kind == tID || a.is(tKey, "rnr") {
 			p.next()
-			return otherNode{what: "llc", op: a.s}, true, nil
+			return p.leaf(otherNode{what: "llc", op: a.s}), true, p.hold(base, 2)
 		}
-		return otherNode{what: "llc"}, true, nil
+		return p.leaf(otherNode{what: "llc"}), true, p.hold(base, 1)
 	case "byte":
 		p.next()
 		idx, op, val := p.next(), p.next(), p.next()
 		if idx.kind != tNUM || op.kind != tOp || !strings.Contains("&|<>=", op.s) || len(op.s) != 1 || val.kind != tNUM {
 			return nil, true, errSyntax
 		}
-		return otherNode{what: "byte", n: idx.n, op: op.s, v: val.n}, true, nil
+		return p.leaf(otherNode{what: "byte", n: idx.n, op: op.s, v: val.n}), true, p.hold(base, 4)
 	}
 	if !tierC()[t.s] {
 		return nil, false, nil
@@ -378,25 +602,38 @@ func (p *parser) other() (node, bool, error) {
 		}
 		break
 	}
-	return unsupNode{t.s}, true, nil
+	// These constructs are refused anyway; their first token is a lower
+	// bound of what they hold on the stack.
+	return p.leaf(unsupNode{t.s}), true, p.hold(base, 1)
 }
 
+// memoRelation is relation, cached by start position, depth and
+// registers.
 func (p *parser) memoRelation() (node, error) {
-	if p.relMemo == nil {
-		p.relMemo = map[int]relAttempt{}
-	}
-	start := p.pos
-	if r, ok := p.relMemo[start]; ok {
-		p.pos = r.end
+	key := memoKey{pos: p.pos, depth: p.depth, regs: p.regs}
+	if r, ok := p.memo[key]; ok {
+		p.pos, p.regs, p.pool = r.end, r.regs, p.pool+r.spent
+		if r.err == nil {
+			p.leaf(r.n)
+		}
 		return r.n, r.err
 	}
+	pool := p.pool
 	n, err := p.relation()
-	p.relMemo[start] = relAttempt{n, p.pos, err}
+	p.remember(key, memoResult{n: n, end: p.pos, regs: p.regs, spent: p.pool - pool, err: err})
 	return n, err
+}
+
+func (p *parser) remember(key memoKey, r memoResult) {
+	if p.memo == nil {
+		p.memo = map[memoKey]memoResult{}
+	}
+	p.memo[key] = r
 }
 
 // relation parses "arth relop arth".
 func (p *parser) relation() (node, error) {
+	base, pool := p.depth, p.pool
 	a, err := p.arith(0)
 	if err != nil {
 		return nil, err
@@ -411,11 +648,22 @@ func (p *parser) relation() (node, error) {
 	default:
 		return nil, p.syntaxError()
 	}
+	if err := p.hold(base, 2); err != nil { // arth relop
+		return nil, err
+	}
 	b, err := p.arith(0)
 	if err != nil {
 		return nil, err
 	}
-	return relNode{op: t.s, a: a, b: b}, nil
+	p.regs -= 2 // gen_relation frees both
+	cost := relationBytes
+	if t.s == "=" || t.s == "!=" {
+		cost += stmtBytes // "sub x" before "jeq #0"
+	}
+	if err := p.spend(cost); err != nil {
+		return nil, err
+	}
+	return p.leaf(relNode{op: t.s, a: a, b: b, pool: p.pool - pool}), nil
 }
 
 // arithPrec is bison's %left order: | < & < << >> < + - < * /. The
@@ -426,7 +674,11 @@ var arithPrec = sync.OnceValue(func() map[string]int {
 	return map[string]int{"|": 1, "&": 2, "<<": 3, ">>": 3, "+": 4, "-": 4, "*": 5, "/": 5}
 })
 
+// arith parses operators of precedence minPrec and above by precedence
+// climbing, which keeps on the stack exactly what bison's shifts do: a
+// left operand and its operator (two entries) under each right operand.
 func (p *parser) arith(minPrec int) (arith, error) {
+	base := p.depth
 	left, err := p.unary()
 	if err != nil {
 		return nil, err
@@ -436,25 +688,27 @@ func (p *parser) arith(minPrec int) (arith, error) {
 		if t.kind != tOp {
 			return left, nil
 		}
-		if t.s == "%" || t.s == "^" {
-			p.next()
-			right, err := p.arith(0)
-			if err != nil {
-				return nil, err
+		rightPrec := 0
+		if t.s != "%" && t.s != "^" {
+			prec, ok := arithPrec()[t.s]
+			if !ok || prec < minPrec {
+				return left, nil
 			}
-			left = binArith{t.s, left, right}
-			continue
-		}
-		prec, ok := arithPrec()[t.s]
-		if !ok || prec < minPrec {
-			return left, nil
+			rightPrec = prec + 1
 		}
 		p.next()
-		right, err := p.arith(prec + 1)
+		if err := p.hold(base, 2); err != nil { // arth op
+			return nil, err
+		}
+		right, err := p.arith(rightPrec)
 		if err != nil {
 			return nil, err
 		}
-		left = binArith{t.s, left, right}
+		p.regs-- // gen_arth keeps one of its operands' two
+		if err := p.spend(binArithBytes); err != nil {
+			return nil, err
+		}
+		left = newBinArith(t.s, left, right)
 	}
 }
 
@@ -463,60 +717,126 @@ func (p *parser) arith(minPrec int) (arith, error) {
 func (p *parser) unary() (arith, error) {
 	if p.isOp("-") {
 		p.next()
+		if err := p.hold(p.depth, 1); err != nil {
+			return nil, err
+		}
 		a, err := p.arith(6)
 		if err != nil {
 			return nil, err
 		}
-		return negArith{a}, nil
+		return negArith{a}, p.spend(negArithBytes)
 	}
 	return p.primary()
 }
 
 func (p *parser) primary() (arith, error) {
+	base := p.depth
 	t := p.peek()
-	if t.kind != tEOF {
-		p.next()
-	}
 	switch {
 	case t.kind == tNUM:
-		return numArith{t.n}, nil
+		p.next()
+		return numArith{t.n}, p.holdReg(base)
 	case t.is(tKey, "len"):
-		return lenArith{}, nil
+		p.next()
+		return lenArith{}, p.holdReg(base)
 	case t.is(tOp, "("):
-		a, err := p.arith(0)
-		if err != nil {
+		return p.parenArith()
+	case t.kind == tKey && pnames()[t.s]:
+		p.next()
+		if err := p.hold(base, 1); err != nil {
 			return nil, err
 		}
-		return a, p.expect(")")
-	case t.kind == tKey && pnames()[t.s]:
-		return p.accessor(t.s)
-	}
-	if t.kind != tEOF {
-		p.pos--
+		return p.accessor(base, t.s)
 	}
 	return nil, p.syntaxError()
 }
 
-// accessor parses "[ arth ]" or "[ arth : NUM ]" after a pname.
-func (p *parser) accessor(proto string) (arith, error) {
-	if err := p.expect("["); err != nil {
+// holdReg pushes a number or len at base: gen_loadi and gen_loadlen
+// each take a scratch register.
+func (p *parser) holdReg(base int) error {
+	if err := p.hold(base, 1); err != nil {
+		return err
+	}
+	if p.regs == 16 {
+		return errRegisters
+	}
+	p.regs++
+	return p.spend(leafArithBytes)
+}
+
+// spend charges n bytes of libpcap's allocation pool.
+func (p *parser) spend(n int) error {
+	p.pool += n
+	if p.pool > chunkPool {
+		return errOutOfMemory
+	}
+	return nil
+}
+
+// parenArith parses "( arth )", cached by position, depth and registers.
+func (p *parser) parenArith() (arith, error) {
+	base := p.depth
+	key := memoKey{pos: p.pos, depth: base, regs: p.regs, paren: true}
+	if r, ok := p.memo[key]; ok {
+		p.pos, p.regs, p.pool = r.end, r.regs, p.pool+r.spent
+		return r.a, r.err
+	}
+	pool := p.pool
+	p.next()
+	a, err := p.parenArithBody(base)
+	p.remember(key, memoResult{a: a, end: p.pos, regs: p.regs, spent: p.pool - pool, err: err})
+	return a, err
+}
+
+func (p *parser) parenArithBody(base int) (arith, error) {
+	if err := p.hold(base, 1); err != nil { // paren
+		return nil, err
+	}
+	a, err := p.arith(0)
+	if err != nil {
+		return nil, err
+	}
+	return a, p.closeParen(base, 3)
+}
+
+// accessor parses "[ arth ]" or "[ arth : NUM ]" after a pname at base.
+func (p *parser) accessor(base int, proto string) (arith, error) {
+	if !p.isOp("[") {
+		return nil, p.syntaxError()
+	}
+	p.next()
+	if err := p.hold(base, 2); err != nil {
 		return nil, err
 	}
 	idx, err := p.arith(0)
 	if err != nil {
 		return nil, err
 	}
-	size := uint32(1)
+	size, n := uint32(1), 4
 	if p.isOp(":") {
 		p.next()
-		n := p.next()
-		if n.kind != tNUM {
+		if err := p.hold(base, 4); err != nil {
+			return nil, err
+		}
+		num := p.next()
+		if num.kind != tNUM {
 			return nil, p.syntaxError()
 		}
-		size = n.n
-		if size != 1 && size != 2 && size != 4 {
-			return nil, semErr("data size must be 1, 2, or 4")
+		if err := p.hold(base, 5); err != nil {
+			return nil, err
 		}
+		size, n = num.n, 6
 	}
-	return loadArith{proto: proto, idx: idx, size: size}, p.expect("]")
+	if !p.isOp("]") {
+		return nil, p.syntaxError()
+	}
+	p.next()
+	if err := p.hold(base, n); err != nil {
+		return nil, err
+	}
+	// gen_load checks the size once the production is complete.
+	if size != 1 && size != 2 && size != 4 {
+		return nil, semErr("data size must be 1, 2, or 4")
+	}
+	return loadArith{proto: proto, idx: idx, size: size}, p.spend(loadArithBytes)
 }
