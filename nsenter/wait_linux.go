@@ -3,11 +3,9 @@ package nsenter
 import (
 	"os"
 	"os/signal"
-	"runtime"
 	"syscall"
-	"time"
-	"unsafe"
 
+	"github.com/gonsenter/gonsenter/internal/sigexit"
 	"golang.org/x/sys/unix"
 )
 
@@ -82,7 +80,7 @@ func waitChild(ch chan os.Signal, pid, fwdPID int, explicit, standIn bool) int {
 					unix.Kill(fwdPID, sig)
 				}
 			default:
-				dieBySignal(sig)
+				sigexit.DieBy(sig)
 			}
 		}
 	}()
@@ -103,7 +101,7 @@ func waitChild(ch chan os.Signal, pid, fwdPID int, explicit, standIn bool) int {
 		case ws.Exited():
 			return ws.ExitStatus()
 		case ws.Signaled():
-			dieBySignal(ws.Signal())
+			sigexit.DieBy(ws.Signal())
 		}
 		return 1
 	}
@@ -119,21 +117,4 @@ func ttyForeground() bool {
 	defer unix.Close(fd)
 	fg, err := unix.IoctlGetInt(fd, unix.TIOCGPGRP)
 	return err == nil && fg == unix.Getpgrp()
-}
-
-// dieBySignal makes this process die by sig, as `kill(getpid(), sig)` does
-// for util-linux: reset the disposition to default behind the Go runtime's
-// back (signal.Reset keeps the runtime's handler for SIGSEGV and friends),
-// unblock it on this thread and send it to this thread. If the signal does
-// not kill (e.g. SIGCHLD semantics), exit 1 like util-linux.
-func dieBySignal(sig syscall.Signal) {
-	runtime.LockOSThread() // unblock and send on one and the same thread
-	signal.Reset(sig)
-	var sa [4]uint64 // struct kernel_sigaction, all zero: SIG_DFL
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&sa)), 0, 8, 0, 0)
-	set := uint64(1) << (uint(sig) - 1)
-	unix.RawSyscall6(unix.SYS_RT_SIGPROCMASK, unix.SIG_UNBLOCK, uintptr(unsafe.Pointer(&set)), 0, 8, 0, 0)
-	unix.Tgkill(unix.Getpid(), unix.Gettid(), sig)
-	time.Sleep(100 * time.Millisecond)
-	os.Exit(1)
 }
