@@ -210,7 +210,7 @@ const capRSSLimitKiB = 48 << 10
 // 2 GiB leaves room for the runtime but none for a 2 or 4 GB buffer,
 // which then fails loudly. Memory that is allocated but never touched does
 // not show in the peak RSS; it shows here.
-const capAddressLimit = 2 << 30
+const capAddressLimit int64 = 2 << 30
 
 // capLimited prefixes argv with prlimit --as when a good file can be read
 // under the limit (else the limit would say more about the runtime).
@@ -220,7 +220,7 @@ func capLimited(t *testing.T, bin string, good string) []string {
 		t.Log("prlimit not installed: address space not limited")
 		return []string{bin}
 	}
-	argv := []string{"prlimit", "--as=" + strconv.Itoa(capAddressLimit), "--", bin}
+	argv := []string{"prlimit", "--as=" + strconv.FormatInt(capAddressLimit, 10), "--", bin}
 	if r := capRun(t, nil, append(argv, "--capture", "-r", good)...); r.status != "exit 0" {
 		t.Logf("a good file does not read in %d bytes of address space (%s): not limited", capAddressLimit, r.stderr)
 		return []string{bin}
