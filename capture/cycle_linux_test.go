@@ -43,6 +43,11 @@ func TestCaptureCyclesDoNotLeak(t *testing.T) {
 			n = 100 - done // the baseline is taken after exactly 100
 		}
 		if err := ns.wave(dir, done, n); err != nil {
+			if done == 0 && strings.Contains(err.Error(), "PACKET_VERSION): protocol not available") {
+				// qemu-user (make cross-test) does not translate packet
+				// ring options; there is nothing to cycle.
+				t.Skipf("no packet rings here: %v", err)
+			}
 			t.Fatal(err)
 		}
 		done += n
