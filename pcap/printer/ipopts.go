@@ -192,14 +192,8 @@ func (p *Printer) ip6Opts(b []byte, jumbo *ip6Jumbo) bool {
 	seen := false
 	for i, ol := 0, 0; i < n; i += ol {
 		t := p.u8(b, i)
-		ol = 1
-		if t != 0 {
-			if i+1 >= n {
-				return false
-			}
-			ol = int(p.u8(b, i+1)) + 2
-		}
-		if i+ol > n {
+		var ok bool
+		if ol, ok = p.ip6OptLen(b, i); !ok {
 			return false
 		}
 		switch t {
@@ -284,19 +278,27 @@ func (p *Printer) ip6JumboOpt(v uint32, seen *bool, jumbo *ip6Jumbo) {
 	}
 }
 
+// ip6OptLen is the length of the option at b[i] (Pad1 is one byte, the
+// others a type-length-value), false when it runs past the header: the
+// walk ip6_opt_process and ip6_sopt_print share.
+func (p *Printer) ip6OptLen(b []byte, i int) (int, bool) {
+	if b[i] == 0 {
+		return 1, true
+	}
+	if i+1 >= len(b) {
+		return 0, false
+	}
+	ol := int(p.u8(b, i+1)) + 2
+	return ol, i+ol <= len(b)
+}
+
 // ip6SubOpts is ip6_sopt_print, the home address option's sub-options.
 func (p *Printer) ip6SubOpts(b []byte) bool {
 	n := len(b)
 	for i, ol := 0, 0; i < n; i += ol {
 		t := p.u8(b, i)
-		ol = 1
-		if t != 0 {
-			if i+1 >= n {
-				return false
-			}
-			ol = int(p.u8(b, i+1)) + 2
-		}
-		if i+ol > n {
+		var ok bool
+		if ol, ok = p.ip6OptLen(b, i); !ok {
 			return false
 		}
 		switch t {
