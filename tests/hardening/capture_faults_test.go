@@ -153,27 +153,10 @@ func (n *capNet) argv(t *testing.T, ref bool, args ...string) []string {
 // capProc is one running capture.
 type capProc struct {
 	cmd       *exec.Cmd
-	stderr    capBuffer
+	stderr    nstest.SyncBuffer
 	listening chan struct{}
 	done      chan struct{}
 	state     *os.ProcessState
-}
-
-type capBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *capBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *capBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // capStart starts argv with stdout going to stdout (nil: discarded) and

@@ -6,7 +6,6 @@ package hardening
 // privileges than root: dropped with -Z, or never had (only CAP_NET_RAW).
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,29 +25,11 @@ import (
 // on purpose: without it gonsenter looks the login shell up in the target.
 var privEnv = []string{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC"}
 
-// privBuffer is a bytes.Buffer safe to read while a process writes to it.
-type privBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *privBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *privBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // privProc is a started command; Wait is collected in the background.
 type privProc struct {
 	argv           []string
 	cmd            *exec.Cmd
-	stdout, stderr privBuffer
+	stdout, stderr nstest.SyncBuffer
 	done           chan struct{}
 }
 
