@@ -50,21 +50,15 @@ install: build
 bench: build
 	$(GO) run ./bench -bin $(CURDIR)/bin/gonsenter -out BENCHMARKS.md
 
-# Each native fuzz target for FUZZTIME: every parser of untrusted input
-# (argument vectors, filter expressions, capture files, packet bytes, container
-# runtimes' state). CI runs them for FUZZTIME=10s after make test. New crashers
-# land in the package's testdata/fuzz and then run as ordinary tests.
+# Each native fuzz target (scripts/fuzz.sh lists them): every parser of
+# untrusted input (argument vectors, filter expressions, capture files, packet
+# bytes, container runtimes' state). FUZZTIME is a duration, or `quick`: a
+# fixed number of executions per target, about 10 s each, which CI runs after
+# make test. New crashers land in the package's testdata/fuzz and then run as
+# ordinary tests.
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./compat/getopt:FuzzParse ./nsenter:FuzzOptions ./nsenter:FuzzParsePID \
-	./nsenter:FuzzEnviron ./capture:FuzzOptions ./bpf:FuzzCompile ./pcap:FuzzPcapReader \
-	./pcap:FuzzPcapngReader ./pcap/printer:FuzzPrint ./internal/jsonv:FuzzParse \
-	./nsenter/target/container:FuzzStateJSON ./nsenter/target/container:FuzzStateTree \
-	./nsenter/target/container:FuzzHTTPResponse ./internal/rdns:FuzzParsePTR
 fuzz:
-	@for t in $(FUZZ_TARGETS); do \
-		echo "== $$t"; \
-		$(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
-	done
+	GO='$(GO)' FUZZTIME='$(FUZZTIME)' bash scripts/fuzz.sh
 
 release:
 	$(RELEASE_ENV) bash scripts/release.sh
