@@ -314,6 +314,7 @@ func writeSynthetic(t *testing.T) {
 	writeSyntheticLegacy(t, dir)
 	writeSyntheticCtl(t, dir)
 	writeSyntheticL2(t, dir)
+	writeSyntheticLinkTypes(t, dir)
 	if err := writePcap(filepath.Join(dir, "synthetic-damaged.pcap"), 1, damaged(eth)); err != nil {
 		t.Fatal(err)
 	}
