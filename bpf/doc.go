@@ -29,13 +29,21 @@
 //
 // gen*.go build a decision graph the way gencode.c does: every primitive is
 // a fragment with open true/false exits, and/or/not wire them. Offsets are
-// per link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW) and change as libpcap
+// per link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6) and change as libpcap
 // changes them while parsing: each "vlan" adds 4 to every later payload
 // offset whatever the parentheses ("vlan or ip" tests ip inside the tag),
 // "pppoes" moves to the PPP protocol field, "mpls" past each label,
 // "geneve" into the encapsulated frame (offsets computed at run time). The LiveEthernet form emits the
 // skb-metadata loads libpcap uses on live Linux sockets, whose kernel strips
 // VLAN tags.
+//
+// The 135 other link types of libpcap's DLT_MATCHING range that it has no
+// header model for (USB, CAN, 802.15.4, NFLOG, USER0-15, ...) compile as
+// there: len, link[] and arithmetic work, anything that needs the protocol
+// fails with libpcap's "NAME link-layer type filtering not implemented"
+// (noLinkModel; nomodel_test.go checks 13,905 cases against libpcap). Link
+// types with a header model other than the six above fail with an
+// *UnsupportedError naming the link type.
 //
 // opt.go optimizes the graph (know.go keeps what each edge knows, in shared
 // sorted slices, bounded per edge so that the pass stays linear); emit.go

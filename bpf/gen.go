@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	xbpf "golang.org/x/net/bpf"
+
+	"github.com/gonsenter/gonsenter/internal/linktype"
 )
 
 // EtherTypes and IP protocol numbers used by the generator.
@@ -43,9 +45,12 @@ type gen struct {
 	lt          LinkType
 	offLinkType int // -1: no EtherType field (RAW)
 	offLinkPL   int // start of the network-layer header
-	vlanDepth   int
-	opts        Options
-	scratch     int // next free M[] slot
+	// noModel is set for link types libpcap filters without a header
+	// model (noLinkModel): the name its "not implemented" error uses.
+	noModel   string
+	vlanDepth int
+	opts      Options
+	scratch   int // next free M[] slot
 
 	// varOff is set after a "vlan" compiled in LiveEthernet form: from
 	// then on the link-type and link-payload offsets have a variable part
@@ -127,15 +132,75 @@ func newGen(lt LinkType, o Options) (*gen, error) {
 	case LinkRAW, LinkIPv4, LinkIPv6:
 		g.offLinkType, g.offLinkPL = -1, 0
 	default:
-		return nil, unsupported(fmt.Sprintf("link type %d", lt))
+		name, ok := noLinkModel(lt)
+		if !ok {
+			return nil, unsupported(fmt.Sprintf("link type %d", lt))
+		}
+		g.offLinkType, g.offLinkPL, g.noModel = -1, 0, name
 	}
 	return g, nil
+}
+
+// noModelErr is the error gen_linktype raises on a link type without a
+// header model (nil on the others). Primitives that check a value only
+// after gen_linktype call it first, so the refusal comes first as in
+// libpcap.
+func (g *gen) noModelErr() error {
+	if g.noModel == "" {
+		return nil
+	}
+	return semErr("%s link-layer type filtering not implemented", g.noModel)
+}
+
+// noLinkModel reports whether libpcap 1.10.3 compiles filters for link
+// type lt without knowing its header (OFFSET_NOT_SET for the link-type
+// field and the payload): only link-independent primitives (len, link[],
+// greater, less) work, and anything that needs the protocol fails with
+// "NAME link-layer type filtering not implemented". That covers its
+// DLT_MATCHING range except the types gencode.c has a header model for
+// (hasLinkModel). name is what gen_linktype calls the type.
+func noLinkModel(lt LinkType) (name string, ok bool) {
+	if lt < 104 || lt > 289 || hasLinkModel(lt) {
+		return "", false
+	}
+	if n, ok := noModelNames[lt]; ok {
+		return n, true
+	}
+	return linktype.Description(uint32(lt)), true
+}
+
+// hasLinkModel lists the types in 104-289 whose headers libpcap models
+// (recorded from tcpdump -r FILE -d ip over every value: these do not
+// answer "not implemented"), plus MTP2 (139, 140) and ERF (197), whose
+// own primitives (fisu, sls, ...) this compiler does not implement.
+func hasLinkModel(lt LinkType) bool {
+	switch lt {
+	case 104, 105, 106, 107, 108, 109, 112, 113, 114, 117, 119, 122, 123, 127,
+		129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140,
+		163, 164, 165, 166, 167, 168, 178, 179, 180, 181, 183, 192, 194, 197,
+		200, 226, 228, 229, 232, 233, 234, 238, 240, 241, 276:
+		return true
+	}
+	return false
+}
+
+// noModelNames are gen_linktype's own names for types it refuses by name
+// rather than by description.
+var noModelNames = map[LinkType]string{
+	144: "IrDA", 177: "LAPD", 182: "Multi-link Frame Relay", 186: "USB", 187: "Bluetooth",
+	189: "USB", 190: "CAN", 191: "IEEE 802.15.4", 193: "IEEE 802.16", 195: "IEEE 802.15.4",
+	196: "SITA", 198: "RAIF1", 199: "IPMB", 201: "Bluetooth", 202: "AX.25", 209: "IPMB",
+	215: "IEEE 802.15.4", 220: "USB", 227: "CAN", 230: "IEEE 802.15.4", 239: "NFLOG",
+	246: "PFSYNC", 249: "USB", 283: "IEEE 802.15.4",
 }
 
 // linkName is pcap_datalink_val_to_description, used in error messages.
 func (g *gen) linkName() string {
 	if g.ppp {
 		return "PPP"
+	}
+	if g.noModel != "" {
+		return linktype.Description(uint32(g.lt))
 	}
 	switch g.lt {
 	case LinkEN10MB:
@@ -223,6 +288,12 @@ func (g *gen) tranIPv4(off int, size uint32, jop uint16, v uint32) frag {
 // linktype is gen_linktype: does the link layer say the payload is
 // protocol p (an EtherType, or an LLC SAP when p <= 1500)?
 func (g *gen) linktype(p uint32) frag {
+	if err := g.noModelErr(); err != nil {
+		if g.err == nil {
+			g.err = err
+		}
+		return constFrag(false)
+	}
 	if g.mplsDepth > 0 {
 		return g.mplsLinktype(p)
 	}
@@ -317,6 +388,9 @@ const genevePort = 6081
 // header, M[regPL] the inner payload (past an inner Ethernet header when
 // the protocol type is 0x6558, transparent Ethernet bridging).
 func (g *gen) genevePrim(n otherNode) (frag, error) {
+	if err := g.noModelErr(); err != nil {
+		return frag{}, err
+	}
 	if n.hasN && n.n > 0xffffff {
 		return frag{}, semErr("Geneve VNI %d greater than maximum 16777215", n.n)
 	}
@@ -400,6 +474,9 @@ func (g *gen) geneveLeaks(entry *block) bool {
 func (g *gen) pppoe(n otherNode) (frag, error) {
 	if n.what == "pppoed" {
 		return g.linktype(0x8863), nil
+	}
+	if err := g.noModelErr(); err != nil {
+		return frag{}, err
 	}
 	if n.hasN && n.n > 0xffff {
 		return frag{}, semErr("PPPoE session number %d greater than maximum 65535", n.n)
@@ -635,6 +712,9 @@ func (g *gen) node(n node) (frag, error) {
 		return not(x), err
 	}
 	f, err := g.primitive(n)
+	if err == nil {
+		err = g.err // libpcap's bpf_error stops at the primitive that raised it
+	}
 	if err != nil {
 		return f, err
 	}

@@ -132,6 +132,9 @@ func (g *gen) numID(n idNode) (frag, error) {
 			return frag{}, err
 		}
 		if isWlanDir(q.dir) {
+			if err := g.noModelErr(); err != nil {
+				return frag{}, err
+			}
 			return frag{}, wlanDirErr(q.dir, map[string]string{"port": "ports", "portrange": "port ranges"}[q.addr])
 		}
 		if n.n > 65535 {
@@ -151,6 +154,10 @@ func (g *gen) numID(n idNode) (frag, error) {
 func (g *gen) protochain(q qual) (frag, error) {
 	switch q.proto {
 	case "", "ip", "ip6":
+		if g.noModel != "" {
+			g.linktype(etherIP) // libpcap's gen_linktype refuses the type first
+			return frag{}, g.err
+		}
 		return frag{}, unsupported("protochain")
 	}
 	return frag{}, semErr("bad protocol applied for 'protochain'")
@@ -559,6 +566,9 @@ func (g *gen) nameID(n idNode) (frag, error) {
 		return frag{}, unsupported("network name '" + n.s + "'")
 	case "", "host":
 		if q.proto == "link" {
+			if !g.ethernet() { // gen_scode refuses the link type before any lookup
+				return frag{}, semErr("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name")
+			}
 			return frag{}, unsupported("Ethernet host name '" + n.s + "' (/etc/ethers)")
 		}
 		if q.proto == "decnet" {
@@ -567,6 +577,9 @@ func (g *gen) nameID(n idNode) (frag, error) {
 		return g.hostName(n.s, q)
 	case "port", "portrange":
 		if _, err := portProto(q); err == nil && isWlanDir(q.dir) {
+			if err := g.noModelErr(); err != nil {
+				return frag{}, err
+			}
 			return frag{}, wlanDirErr(q.dir, map[string]string{"port": "ports", "portrange": "port ranges"}[q.addr])
 		}
 	}

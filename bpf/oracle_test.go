@@ -76,14 +76,19 @@ func readCaseExprs(t *testing.T) [][2]string {
 
 func emptyPcap(dir, dlt string) string {
 	p := filepath.Join(dir, dlt+".pcap")
+	os.WriteFile(p, pcapHeader(dltNames[dlt]), 0o644)
+	return p
+}
+
+// pcapHeader is the file header of an empty pcap file of link type lt.
+func pcapHeader(lt LinkType) []byte {
 	hdr := make([]byte, 24)
 	binary.LittleEndian.PutUint32(hdr[0:], 0xa1b2c3d4)
 	binary.LittleEndian.PutUint16(hdr[4:], 2)
 	binary.LittleEndian.PutUint16(hdr[6:], 4)
 	binary.LittleEndian.PutUint32(hdr[16:], 262144)
-	binary.LittleEndian.PutUint32(hdr[20:], uint32(dltNames[dlt]))
-	os.WriteFile(p, hdr, 0o644)
-	return p
+	binary.LittleEndian.PutUint32(hdr[20:], uint32(lt))
+	return hdr
 }
 
 func tcpdumpProg(file, expr string, unopt bool) ([]xbpf.RawInstruction, string, error) {
@@ -148,8 +153,11 @@ func recordOracle(t *testing.T) {
 	}
 }
 
-func loadOracle(t *testing.T) []oracleCase {
-	f, err := os.Open(oracleGolden)
+func loadOracle(t *testing.T) []oracleCase { return loadOracleFile(t, oracleGolden) }
+
+// loadOracleFile reads a golden file in oracle.tsv's format.
+func loadOracleFile(t *testing.T, path string) []oracleCase {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,7 +92,7 @@ func (s *session) dumpDead() error {
 	if err != nil {
 		return err
 	}
-	prog, err := s.compile(expr, d.linktype, snap, bpf.Dead)
+	prog, err := s.compile(expr, d.Type, snap, bpf.Dead)
 	if err != nil {
 		return err
 	}

@@ -124,14 +124,14 @@ func (s *session) probe(dev string, cfg afpacket.Config) (uint32, int, error) {
 	if y == nil {
 		return lt, snap, nil
 	}
-	if !containsDLT(supported, y.name) {
-		return 0, 0, errorf("%s is not one of the DLTs supported by this device", y.name)
+	if !containsDLT(supported, y.Name) {
+		return 0, 0, errorf("%s is not one of the DLTs supported by this device", y.Name)
 	}
-	if y.name == "DOCSIS" {
+	if y.Name == "DOCSIS" {
 		return 0, 0, errors.New("data link type DOCSIS is not supported by gonsenter")
 	}
-	fmt.Fprintf(s.stderr, "%s: data link type %s\n", s.prog, y.name)
-	return y.linktype, snap, nil
+	fmt.Fprintf(s.stderr, "%s: data link type %s\n", s.prog, y.Name)
+	return y.Type, snap, nil
 }
 
 // deviceDLTs is pcap_list_datalinks on Linux: "any" offers both cooked
@@ -152,7 +152,7 @@ func (s *session) deviceDLTs(dev string, lt uint32) []dlt {
 	if out == nil {
 		d, ok := dltByLinktype(lt)
 		if !ok {
-			d = dlt{name: "DLT " + strconv.Itoa(int(lt))}
+			d = dlt{Name: "DLT " + strconv.Itoa(int(lt))}
 		}
 		out = append(out, d)
 	}
@@ -161,7 +161,7 @@ func (s *session) deviceDLTs(dev string, lt uint32) []dlt {
 
 func containsDLT(list []dlt, name string) bool {
 	for _, d := range list {
-		if d.name == name {
+		if d.Name == name {
 			return true
 		}
 	}
@@ -239,12 +239,12 @@ func (s *session) listDLTs(dev string, list []dlt) {
 	fmt.Fprintf(s.stderr, "Data link types for %s (use option -y to set):\n", dev)
 	for _, d := range list {
 		switch {
-		case d.desc == "":
-			fmt.Fprintf(s.stderr, "  %s (printing not supported)\n", d.name)
-		case d.name == "DOCSIS":
-			fmt.Fprintf(s.stderr, "  %s (%s) (printing not supported)\n", d.name, d.desc)
+		case d.Desc == "":
+			fmt.Fprintf(s.stderr, "  %s (printing not supported)\n", d.Name)
+		case d.Name == "DOCSIS":
+			fmt.Fprintf(s.stderr, "  %s (%s) (printing not supported)\n", d.Name, d.Desc)
 		default:
-			fmt.Fprintf(s.stderr, "  %s (%s)\n", d.name, d.desc)
+			fmt.Fprintf(s.stderr, "  %s (%s)\n", d.Name, d.Desc)
 		}
 	}
 }
