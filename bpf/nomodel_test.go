@@ -1,6 +1,8 @@
 package bpf
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"math/rand"
@@ -18,7 +20,7 @@ import (
 var noModelDLTs = map[string]LinkType{"USER0": 147, "IEEE802_15_4": 195, "USB_LINUX_MMAPPED": 220,
 	"NFLOG": 239, "NETLINK": 253}
 
-const noModelGolden = "testdata/nomodel.tsv"
+const noModelGolden = "testdata/nomodel.tsv.gz"
 
 // noModelExtra are expressions the shared case files lack that reach the
 // link-type refusals from every direction.
@@ -35,7 +37,7 @@ var noModelExtra = []string{
 
 // TestNoModelOracle compares, for the noModelDLTs and every expression of
 // the shared case files plus noModelExtra, what libpcap 1.10.3 does with a
-// savefile of that type (recorded in testdata/nomodel.tsv from tcpdump -r
+// savefile of that type (recorded in testdata/nomodel.tsv.gz from tcpdump -r
 // FILE -ddd; re-record with go test ./bpf -run TestNoModelOracle -update):
 // the same error message word for word, or a program that accepts the
 // same packets as libpcap's unoptimized one.
@@ -151,7 +153,11 @@ func recordNoModel(t *testing.T) {
 			fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", name, e, len(opt), strings.Join(ins, ","))
 		}
 	}
-	if err := os.WriteFile(noModelGolden, []byte(b.String()), 0o644); err != nil {
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw.Write([]byte(b.String()))
+	zw.Close()
+	if err := os.WriteFile(noModelGolden, z.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

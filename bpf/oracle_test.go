@@ -2,10 +2,12 @@ package bpf
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -155,15 +157,22 @@ func recordOracle(t *testing.T) {
 
 func loadOracle(t *testing.T) []oracleCase { return loadOracleFile(t, oracleGolden) }
 
-// loadOracleFile reads a golden file in oracle.tsv's format.
+// loadOracleFile reads a golden file in oracle.tsv's format, gzipped when
+// its name ends in .gz.
 func loadOracleFile(t *testing.T, path string) []oracleCase {
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		if r, err = gzip.NewReader(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var cases []oracleCase
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
 		line := sc.Text()
