@@ -20,7 +20,9 @@
 // # Exact at every flag set
 //
 //	links       Ethernet (802.1Q/QinQ, 802.3 with 802.2 LLC and SNAP), LINUX_SLL,
-//	            LINUX_SLL2, RAW/IPv4/IPv6, BSD NULL/loopback
+//	            LINUX_SLL2, RAW/IPv4/IPv6, BSD NULL/loopback and OpenBSD LOOP,
+//	            the 130 link types tcpdump has no printer for either
+//	            ("UNSUPPORTED" and a hex dump: NETLINK, USER0-15, ...)
 //	layer 2     ARP/RARP, STP/RSTP/MSTP/RPVST+, LLDP (802.1, 802.3, DCBX, MED),
 //	            CDP, DTP, VTP, UDLD, LACP/Marker/OAM (slow protocols),
 //	            EAPoL/EAP, PPP/PPPoE (LCP, IPCP, IP6CP, CCP, BACP, CHAP, PAP,

@@ -190,7 +190,7 @@ func (p *Printer) decode(lt pcap.LinkType, data []byte, length int) (bug any) {
 		p.sll2(data, length)
 	case pcap.LinkRaw, pcap.LinkIPv4, pcap.LinkIPv6:
 		p.raw(data, length)
-	case pcap.LinkNull:
+	case pcap.LinkNull, 108: // NULL, LOOP (null_if_print serves both)
 		p.null(data, length)
 	case 9, 166: // PPP, PPP_PPPD
 		p.pppIf(data, length)

@@ -266,6 +266,20 @@ func sll2Wrap(pkts []synthPkt) []synthPkt {
 	return out
 }
 
+// loopWrap turns DLT_NULL records into OpenBSD DLT_LOOP ones: the family
+// in network byte order.
+func loopWrap(pkts []synthPkt) []synthPkt {
+	out := make([]synthPkt, len(pkts))
+	for i, p := range pkts {
+		fam := binary.LittleEndian.Uint32(p.data)
+		if fam&0xffff0000 != 0 {
+			fam = binary.BigEndian.Uint32(p.data)
+		}
+		out[i] = synthPkt{data: cat(be32(fam), p.data[4:])}
+	}
+	return out
+}
+
 // nullWrap turns Ethernet IPv4/IPv6 frames into DLT_NULL records
 // (little-endian AF_INET 2 / AF_INET6 24), plus one unknown family.
 func nullWrap(pkts []synthPkt) []synthPkt {
@@ -297,6 +311,9 @@ func writeSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := writePcap(filepath.Join(dir, "synthetic-null.pcap"), 0, nullWrap(eth)); err != nil {
+		t.Fatal(err)
+	}
+	if err := writePcap(filepath.Join(dir, "synthetic-loop.pcap"), 108, loopWrap(nullWrap(eth))); err != nil {
 		t.Fatal(err)
 	}
 	// Timestamps at the epoch (tcpdump's "unset" -ttt reference), going
