@@ -62,9 +62,10 @@ type block struct {
 	jt, jf *block
 	ret    bool
 	retK   uint32
-	rel    bool // the comparison of an "arth relop arth" (see libpcapStrength)
-	opaque bool // a relation libpcap's optimizer does not fold unless at the root
-	keep   bool // stores the variable offset parts: never skipped
+	rel    bool   // the comparison of an "arth relop arth" (see libpcapStrength)
+	opaque bool   // a relation libpcap's optimizer does not fold unless at the root
+	keep   bool   // stores the variable offset parts: never skipped
+	seen   uint64 // the last topoOrder walk that reached it (visitStamp)
 }
 
 // exit is an unresolved successor slot: the true or false edge of b.
@@ -89,8 +90,17 @@ type frag struct {
 }
 
 func testFrag(stmts []xbpf.RawInstruction, jop uint16, k uint32) frag {
-	b := &block{stmts: stmts, jop: jop, k: k}
-	return frag{entry: b, t: []exit{{b, true}}, f: []exit{{b, false}}}
+	// One allocation for the block and its two exits (a 3,000-term filter
+	// makes a quarter of a million of them). The exit slices are capped,
+	// so and/or appending to them copy instead of overwriting the other.
+	n := &testNode{b: block{stmts: stmts, jop: jop, k: k}}
+	n.ex = [2]exit{{&n.b, true}, {&n.b, false}}
+	return frag{entry: &n.b, t: n.ex[0:1:1], f: n.ex[1:2:2]}
+}
+
+type testNode struct {
+	b  block
+	ex [2]exit
 }
 
 func patch(exits []exit, to *block) {

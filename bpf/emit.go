@@ -2,6 +2,7 @@ package bpf
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	xbpf "golang.org/x/net/bpf"
 )
@@ -12,18 +13,22 @@ const maxInsns = 4096
 // maxCondJump is the reach of a conditional jump's 8-bit jt/jf field.
 const maxCondJump = 255
 
+// visitStamp numbers topoOrder's walks; a block's seen field holds the
+// last one that reached it. Concurrent compilations walk disjoint graphs.
+var visitStamp atomic.Uint64
+
 // topoOrder lists the blocks reachable from entry so that every jump goes
 // forward, visiting the false branch last so that it usually falls
 // through (the layout tcpdump -d shows).
 func topoOrder(entry *block) []*block {
-	seen := map[*block]bool{}
+	stamp := visitStamp.Add(1) // the optimizer walks big graphs often: no map
 	var post []*block
 	var visit func(b *block)
 	visit = func(b *block) {
-		if b == nil || seen[b] {
+		if b == nil || b.seen == stamp {
 			return
 		}
-		seen[b] = true
+		b.seen = stamp
 		if !b.ret {
 			visit(b.jt)
 			visit(b.jf)
@@ -34,19 +39,22 @@ func topoOrder(entry *block) []*block {
 	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
 		post[i], post[j] = post[j], post[i]
 	}
-	// Returns go last, accept before reject, as libpcap lays them out.
-	var body, rets []*block
+	// Returns go last, accept before reject, as libpcap lays them out
+	// (moved in place: the optimizer orders graphs of thousands of blocks).
+	var rets []*block
+	n := 0
 	for _, b := range post {
 		if b.ret {
 			rets = append(rets, b)
 		} else {
-			body = append(body, b)
+			post[n] = b
+			n++
 		}
 	}
 	if len(rets) == 2 && rets[0].retK == 0 {
 		rets[0], rets[1] = rets[1], rets[0]
 	}
-	return append(body, rets...)
+	return append(post[:n], rets...)
 }
 
 // linearize resolves the symbolic successors into jt/jf offsets in one

@@ -53,6 +53,9 @@ type valTab struct {
 	ids    map[valKey]int
 	consts map[int]uint32
 	keys   []valKey
+	// offWords are the ids of the variable offset words (summarize needs
+	// them for every block), once interned.
+	offWords []int
 }
 
 func newValTab() *valTab { return &valTab{ids: map[valKey]int{}, consts: map[int]uint32{}} }
@@ -310,8 +313,14 @@ func (t *valTab) summarize(b *block) blockSummary {
 	r := unknownRegs()
 	// The variable offset words change only in "keep" blocks, after which
 	// pushOut forgets everything; until then they name one value each.
-	for _, w := range []uint32{regLinkHdr, regPL, regLT} {
-		r.m[w] = t.intern(valKey{kind: vMem0, k: w})
+	offs := [...]uint32{regLinkHdr, regPL, regLT}
+	if t.offWords == nil {
+		for _, w := range offs {
+			t.offWords = append(t.offWords, t.intern(valKey{kind: vMem0, k: w}))
+		}
+	}
+	for i, w := range offs {
+		r.m[w] = t.offWords[i]
 	}
 	var s blockSummary
 	for _, st := range b.stmts {
