@@ -17,7 +17,8 @@
 // resolution and /sys the target's files; but nsenter hands that second
 // stage the caller's root directory, opened before anything was entered,
 // and every -w, -r, -F and -C/-G file name is resolved beneath it
-// (openat2 RESOLVE_IN_ROOT, relative names from the caller's working
+// (openat2 RESOLVE_IN_ROOT, or the same walk in user space on kernels
+// before 5.6, which lack openat2; relative names from the caller's working
 // directory; hostfs_linux.go), at the moment tcpdump would open it and with
 // the capture's credentials (under -U the target's root). The descriptor is
 // closed once every file is open unless -C or -G will create more.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -104,11 +105,168 @@ func (h *hostFS) open(name string, flag int, perm uint32) (int, error) {
 
 // openat2 retries what the kernel asks to retry; O_LARGEFILE is what
 // os.OpenFile adds on 32-bit systems (openat2 does not force it there).
+// Kernels before 5.6 have no openat2: resolveInRoot does the same walk.
 func (h *hostFS) openat2(dir int, path string, flag int, perm uint32, resolve uint64) (int, error) {
-	how := unix.OpenHow{Flags: uint64(flag | unix.O_CLOEXEC | unix.O_LARGEFILE), Mode: uint64(perm), Resolve: resolve}
-	for {
+	flag |= unix.O_CLOEXEC | unix.O_LARGEFILE
+	if flag&unix.O_CREAT == 0 {
+		perm = 0 // openat2 refuses a mode it would not use
+	}
+	how := unix.OpenHow{Flags: uint64(flag), Mode: uint64(perm), Resolve: resolve}
+	for !noOpenat2.Load() {
 		fd, err := unix.Openat2(dir, path, &how)
-		if err != unix.EINTR && err != unix.EAGAIN {
+		switch err {
+		case unix.EINTR, unix.EAGAIN:
+			continue
+		case unix.ENOSYS:
+			noOpenat2.Store(true)
+			continue
+		}
+		return fd, err
+	}
+	if resolve&unix.RESOLVE_IN_ROOT == 0 {
+		return retryEINTR(func() (int, error) { return unix.Openat(dir, path, flag, perm) })
+	}
+	return resolveInRoot(dir, path, flag, perm)
+}
+
+// noOpenat2 is set once the kernel has answered ENOSYS (or by tests).
+var noOpenat2 atomic.Bool
+
+// maxSymlinks is the kernel's MAXSYMLINKS: one resolution follows at most
+// this many links, then fails with ELOOP.
+const maxSymlinks = 40
+
+// resolveInRoot is openat2(RESOLVE_IN_ROOT) in user space: path is walked
+// one component at a time from root with O_PATH|O_NOFOLLOW descriptors, so
+// no step can leave root: ".." at root stays there, a symlink's target is
+// spliced into the rest of the path (an absolute one from root again), and
+// only the last component is opened with flag (O_NOFOLLOW, so that a link
+// there is followed the same way). Errors are those of openat2.
+func resolveInRoot(root int, path string, flag int, perm uint32) (int, error) {
+	var dirs []int // descriptors of the directories below root walked into
+	defer func() {
+		for _, fd := range dirs {
+			unix.Close(fd)
+		}
+	}()
+	cur := func() int {
+		if len(dirs) == 0 {
+			return root
+		}
+		return dirs[len(dirs)-1]
+	}
+	up := func(n int) {
+		for ; n > 0 && len(dirs) > 0; n-- {
+			unix.Close(dirs[len(dirs)-1])
+			dirs = dirs[:len(dirs)-1]
+		}
+	}
+	rest, links := strings.Split(path, "/"), 0
+	follow := func(target string) error {
+		if links++; links > maxSymlinks {
+			return unix.ELOOP
+		}
+		if strings.HasPrefix(target, "/") {
+			up(len(dirs))
+		}
+		rest = append(strings.Split(target, "/"), rest...)
+		return nil
+	}
+	for len(rest) > 0 {
+		c := rest[0]
+		rest = rest[1:]
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			up(1)
+			continue
+		}
+		if flag&unix.O_CREAT != 0 && onlySlashes(rest) {
+			return -1, unix.EISDIR // "name/" can only be a directory
+		}
+		if len(rest) == 0 { // the last component
+			fd, err := retryEINTR(func() (int, error) { return unix.Openat(cur(), c, flag|unix.O_NOFOLLOW, perm) })
+			if err != unix.ELOOP {
+				return fd, err
+			}
+			target, rerr := readlinkAt(cur(), c)
+			if rerr != nil {
+				return -1, err // ELOOP for something that is not a link
+			}
+			if err := follow(target); err != nil {
+				return -1, err
+			}
+			continue
+		}
+		fd, err := retryEINTR(func() (int, error) {
+			return unix.Openat(cur(), c, unix.O_PATH|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		})
+		if err != nil {
+			return -1, err
+		}
+		var st unix.Stat_t
+		if err := unix.Fstat(fd, &st); err != nil {
+			unix.Close(fd)
+			return -1, err
+		}
+		switch st.Mode & unix.S_IFMT {
+		case unix.S_IFDIR:
+			dirs = append(dirs, fd)
+		case unix.S_IFLNK:
+			target, err := readlinkAt(fd, "")
+			unix.Close(fd)
+			if err != nil {
+				return -1, err
+			}
+			if err := follow(target); err != nil {
+				return -1, err
+			}
+		default:
+			unix.Close(fd)
+			return -1, unix.ENOTDIR
+		}
+	}
+	// The name ended in "." or "..": the directory itself.
+	switch {
+	case flag&(unix.O_CREAT|unix.O_EXCL) == unix.O_CREAT|unix.O_EXCL:
+		return -1, unix.EEXIST
+	case flag&unix.O_CREAT != 0:
+		return -1, unix.EISDIR
+	}
+	return retryEINTR(func() (int, error) { return unix.Openat(cur(), ".", flag, perm) })
+}
+
+// onlySlashes reports whether the rest of a split path is empty components
+// (the name went on with "/" only).
+func onlySlashes(rest []string) bool {
+	for _, c := range rest {
+		if c != "" {
+			return false
+		}
+	}
+	return len(rest) > 0
+}
+
+// readlinkAt reads the link at dir/name (name "" for an O_PATH descriptor
+// of the link itself).
+func readlinkAt(dir int, name string) (string, error) {
+	for size := 256; ; size *= 2 {
+		buf := make([]byte, size)
+		n, err := unix.Readlinkat(dir, name, buf)
+		if err != nil {
+			return "", err
+		}
+		if n < size {
+			return string(buf[:n]), nil
+		}
+	}
+}
+
+func retryEINTR(open func() (int, error)) (int, error) {
+	for {
+		fd, err := open()
+		if err != unix.EINTR {
 			return fd, err
 		}
 	}
