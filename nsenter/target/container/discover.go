@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/user"
 	"sort"
 	"strconv"
 	"strings"
@@ -142,13 +143,47 @@ func rootlessLocations() []location {
 	if home := os.Getenv("HOME"); home != "" && os.Geteuid() != 0 {
 		locs = append(locs, location{cstorage, home + "/.local/share/containers/storage", ""})
 	}
+	locs = append(locs, othersRootless(userRuntimeDirs)...)
 	var out []location
+	seen := map[string]bool{}
 	for _, l := range locs {
-		if exists(l.path) {
+		if !seen[l.path] && exists(l.path) {
+			seen[l.path] = true
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// userRuntimeDirs is where systemd-logind makes each user's
+// $XDG_RUNTIME_DIR.
+const userRuntimeDirs = "/run/user"
+
+// othersRootless are, for root, every user's rootless Docker and Podman:
+// the sockets and run root in their runtime directory and Podman's graph
+// root in their home, so an administrator finds a rootless container as
+// its owner does (entering it needs -U too).
+func othersRootless(runDirs string) []location {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	ents, err := os.ReadDir(runDirs)
+	if err != nil {
+		return nil
+	}
+	var locs []location
+	for _, e := range ents {
+		if _, err := strconv.ParseUint(e.Name(), 10, 32); err != nil || e.Name() == "0" {
+			continue
+		}
+		dir := runDirs + "/" + e.Name()
+		locs = append(locs, location{apiSocket, dir + "/docker.sock", Docker},
+			location{apiSocket, dir + "/podman/podman.sock", Podman}, location{cstorage, dir + "/containers", ""})
+		if u, err := user.LookupId(e.Name()); err == nil && u.HomeDir != "" && u.HomeDir != "/" {
+			locs = append(locs, location{cstorage, u.HomeDir + "/.local/share/containers/storage", ""})
+		}
+	}
+	return locs
 }
 
 // relevant drops locations that cannot hold containers of the runtime
