@@ -132,27 +132,33 @@ func recordOracle(t *testing.T) {
 	b.WriteString("# Recorded by `go test ./bpf -run TestOracle -update` from tcpdump 4.99.3 / libpcap 1.10.3 (Debian 12),\n")
 	b.WriteString("# tcpdump -r empty-<DLT>.pcap [-O] -ddd EXPR. Columns: DLT, expr, invalid+message | optimized length + unoptimized program.\n")
 	for _, c := range readCaseExprs(t) {
-		opt, msg, err := tcpdumpProg(files[c[0]], c[1], false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if msg != "" {
-			fmt.Fprintf(&b, "%s\t%s\tinvalid\t%s\n", c[0], c[1], msg)
-			continue
-		}
-		unopt, msg, err := tcpdumpProg(files[c[0]], c[1], true)
-		if err != nil || msg != "" {
-			t.Fatalf("%s: -O failed: %v %s", c[1], err, msg)
-		}
-		var ins []string
-		for _, in := range unopt {
-			ins = append(ins, fmt.Sprintf("%d %d %d %d", in.Op, in.Jt, in.Jf, in.K))
-		}
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", c[0], c[1], len(opt), strings.Join(ins, ","))
+		b.WriteString(oracleLine(t, c[0], files[c[0]], c[1]))
 	}
 	if err := os.WriteFile(oracleGolden, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// oracleLine is one golden line: what tcpdump -r file does with expr,
+// "invalid" and its message, or the optimized length and the unoptimized
+// program.
+func oracleLine(t *testing.T, dlt, file, expr string) string {
+	opt, msg, err := tcpdumpProg(file, expr, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg != "" {
+		return fmt.Sprintf("%s\t%s\tinvalid\t%s\n", dlt, expr, msg)
+	}
+	unopt, msg, err := tcpdumpProg(file, expr, true)
+	if err != nil || msg != "" {
+		t.Fatalf("%s: -O failed: %v %s", expr, err, msg)
+	}
+	var ins []string
+	for _, in := range unopt {
+		ins = append(ins, fmt.Sprintf("%d %d %d %d", in.Op, in.Jt, in.Jf, in.K))
+	}
+	return fmt.Sprintf("%s\t%s\t%d\t%s\n", dlt, expr, len(opt), strings.Join(ins, ","))
 }
 
 func loadOracle(t *testing.T) []oracleCase { return loadOracleFile(t, oracleGolden) }
