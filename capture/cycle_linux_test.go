@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/gonsenter/gonsenter/internal/testns"
 )
 
 // TestCaptureCyclesDoNotLeak runs 10,000 whole captures in this process, as
@@ -33,7 +33,7 @@ func TestCaptureCyclesDoNotLeak(t *testing.T) {
 	if testing.Short() {
 		cycles = 1000
 	}
-	ns := cycleNetns(t)
+	ns := testns.New(t)
 	dir := t.TempDir()
 	start := time.Now()
 	var base cycleUsage
@@ -42,7 +42,7 @@ func TestCaptureCyclesDoNotLeak(t *testing.T) {
 		if done < 100 && done+n > 100 {
 			n = 100 - done // the baseline is taken after exactly 100
 		}
-		if err := ns.wave(dir, done, n); err != nil {
+		if err := wave(ns, dir, done, n); err != nil {
 			if done == 0 && strings.Contains(err.Error(), "PACKET_VERSION): protocol not available") {
 				// qemu-user (make cross-test) does not translate packet
 				// ring options; there is nothing to cycle.
@@ -72,7 +72,7 @@ const cycleWorkers = 32
 
 // wave runs cycles first..first+n-1 at once and waits for all of them.
 // Even cycles write a file of their own, odd ones print to stdout.
-func (ns *cycleNS) wave(dir string, first, n int) error {
+func wave(ns *testns.NetNS, dir string, first, n int) error {
 	errs := make(chan error, n)
 	for i := first; i < first+n; i++ {
 		args := []string{"-i", "lo", "-c", "1", "-n", "-B", "256", "--immediate-mode", "udp port 9"}
@@ -80,7 +80,7 @@ func (ns *cycleNS) wave(dir string, first, n int) error {
 			args = append(args, "-w", filepath.Join(dir, strconv.Itoa(i%cycleWorkers)+".pcap"))
 		}
 		go func(i int) {
-			if err := ns.capture(args); err != nil {
+			if err := captureOnce(ns, args); err != nil {
 				errs <- fmt.Errorf("cycle %d: %w", i, err)
 				return
 			}
@@ -153,20 +153,12 @@ func cycleMeasure() cycleUsage {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return cycleUsage{
-		fds:        cycleCount("/proc/self/fd"),
-		threads:    cycleCount("/proc/self/task"),
+		fds:        testns.Count("/proc/self/fd"),
+		threads:    testns.Count("/proc/self/task"),
 		goroutines: runtime.NumGoroutine(),
 		heap:       ms.HeapInuse,
 		rss:        cycleRSS(),
 	}
-}
-
-func cycleCount(dir string) int {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return -1
-	}
-	return len(entries)
 }
 
 // cycleRSS is VmRSS from /proc/self/status, in bytes.
@@ -181,95 +173,13 @@ func cycleRSS() uint64 {
 	return 0
 }
 
-// cycleNS is a network namespace of the test's own with lo up, held by a
-// descriptor, and a UDP socket inside it to send from. It is not
-// connected: the port unreachable answer would make its next send fail.
-type cycleNS struct {
-	fd     int // the namespace
-	sender int // UDP socket inside it
-}
-
-// cycleDest is where datagrams go: the discard port, nobody listens.
-var cycleDest = &unix.SockaddrInet4{Port: 9, Addr: [4]byte{127, 0, 0, 1}}
-
-// cycleNetns makes the namespace on a locked thread that is never
-// unlocked: the runtime ends that thread instead of reusing it elsewhere.
-func cycleNetns(t *testing.T) *cycleNS {
-	t.Helper()
-	type result struct {
-		ns  *cycleNS
-		err error
-	}
-	ch := make(chan result, 1)
-	go func() {
-		runtime.LockOSThread()
-		ns, err := cycleNewNetns()
-		ch <- result{ns, err}
-	}()
-	r := <-ch
-	if r.err != nil {
-		t.Skipf("cannot make a network namespace here: %v", r.err)
-	}
-	t.Cleanup(func() { unix.Close(r.ns.sender); unix.Close(r.ns.fd) })
-	return r.ns
-}
-
-func cycleNewNetns() (*cycleNS, error) {
-	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-		return nil, os.NewSyscallError("unshare", err)
-	}
-	fd, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return nil, err
-	}
-	s, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
-	if err != nil {
-		unix.Close(fd)
-		return nil, os.NewSyscallError("socket", err)
-	}
-	if err := cycleLoUp(s); err != nil {
-		unix.Close(s)
-		unix.Close(fd)
-		return nil, err
-	}
-	return &cycleNS{fd: fd, sender: s}, nil
-}
-
-// cycleLoUp sets IFF_UP on lo through any socket of the namespace.
-func cycleLoUp(s int) error {
-	ifr, err := unix.NewIfreq("lo")
-	if err != nil {
-		return err
-	}
-	if err := unix.IoctlIfreq(s, unix.SIOCGIFFLAGS, ifr); err != nil {
-		return os.NewSyscallError("ioctl(SIOCGIFFLAGS)", err)
-	}
-	ifr.SetUint16(ifr.Uint16() | unix.IFF_UP)
-	return os.NewSyscallError("ioctl(SIOCSIFFLAGS)", unix.IoctlIfreq(s, unix.SIOCSIFFLAGS, ifr))
-}
-
-// run is the Runner nsenter hands to Main: fn on a fresh thread that joined
-// the namespace and is thrown away afterwards.
-func (ns *cycleNS) run(fn func() error) error {
-	done := make(chan error, 1)
-	go func() {
-		runtime.LockOSThread()
-		if err := unix.Setns(ns.fd, unix.CLONE_NEWNET); err != nil {
-			done <- os.NewSyscallError("setns", err)
-			return
-		}
-		done <- fn()
-	}()
-	return <-done
-}
-
-// capture runs one Main to completion, sending a datagram (again every
+// captureOnce runs one Main to completion, sending a datagram (again every
 // 20 ms, in case the first one raced with nothing) once it is listening.
-func (ns *cycleNS) capture(args []string) error {
+func captureOnce(ns *testns.NetNS, args []string) error {
 	stderr := &cycleBanner{listening: make(chan struct{})}
 	var stdout bytes.Buffer
 	code := make(chan int, 1)
-	go func() { code <- Main("tcpdump", args, strings.NewReader(""), &stdout, stderr, ns.run) }()
+	go func() { code <- Main("tcpdump", args, strings.NewReader(""), &stdout, stderr, ns.Run) }()
 	select {
 	case <-stderr.listening:
 	case c := <-code:
@@ -279,7 +189,7 @@ func (ns *cycleNS) capture(args []string) error {
 	}
 	deadline := time.After(20 * time.Second)
 	for {
-		unix.Sendto(ns.sender, []byte("cycle"), 0, cycleDest)
+		ns.Send([]byte("cycle"))
 		select {
 		case c := <-code:
 			if c != 0 || !strings.Contains(stderr.text(), "1 packet captured\n") {

@@ -263,11 +263,11 @@ func TestListInterfacesInTargetNamespace(t *testing.T) {
 	need(t, "tcpdump")
 	p := newPair(t)
 	bin := gonsenter(t)
-	got, err := exec.Command(bin, "-t", itoa(p.pid), "-n", "--capture", "-D").CombinedOutput()
+	got, err := exec.Command(bin, "-t", itoa(p.PID), "-n", "--capture", "-D").CombinedOutput()
 	if err != nil {
 		t.Fatalf("-D: %v\n%s", err, got)
 	}
-	want, err := exec.Command("ip", "netns", "exec", p.a, "tcpdump", "-D").CombinedOutput()
+	want, err := exec.Command("ip", "netns", "exec", p.A, "tcpdump", "-D").CombinedOutput()
 	if err != nil {
 		t.Fatalf("tcpdump -D: %v\n%s", err, want)
 	}

@@ -41,7 +41,7 @@ func TestCaptureInsideDockerContainer(t *testing.T) {
 	if err != nil || pid <= 0 {
 		t.Fatalf("docker inspect pid %q", out)
 	}
-	p := &pair{pid: pid}
+	p := &pair{&nstest.Pair{PID: pid}}
 	f := filepath.Join(t.TempDir(), "docker.pcap")
 	r := p.start(t, nil, "-i", "lo", "-c", "10", "-w", f, "icmp")
 	if out, err := exec.Command("docker", "exec", name, "ping", "-c", "6", "-i", "0.05", "127.0.0.1").CombinedOutput(); err != nil {

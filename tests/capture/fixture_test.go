@@ -7,7 +7,6 @@ package capture_test
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -45,72 +44,16 @@ func need(t *testing.T, tools ...string) {
 	}
 }
 
-// pair is the two-namespace fixture.
-type pair struct {
-	a, b string // netns names: a holds the target and 192.0.2.1 on vA
-	pid  int    // the target process in a
-}
+// pair is nstest's two-namespace fixture (a target in A behind vA
+// 192.0.2.1, traffic from B) with this suite's traffic and run helpers.
+type pair struct{ *nstest.Pair }
 
-var nsSeq struct {
-	sync.Mutex
-	n int
-}
-
-func sh(t *testing.T, args ...string) {
-	t.Helper()
-	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
-		t.Fatalf("%q: %v\n%s", args, err, out)
-	}
-}
-
-// newPair builds the namespaces, the veth pair and the target process,
-// and removes them when the test ends.
-func newPair(t *testing.T) *pair {
-	t.Helper()
-	need(t, "ip", "busybox")
-	nsSeq.Lock()
-	nsSeq.n++
-	id := fmt.Sprintf("gcap%d-%d", os.Getpid(), nsSeq.n)
-	nsSeq.Unlock()
-	p := &pair{a: id + "a", b: id + "b"}
-	sh(t, "ip", "netns", "add", p.a)
-	t.Cleanup(func() { exec.Command("ip", "netns", "del", p.a).Run() })
-	sh(t, "ip", "netns", "add", p.b)
-	t.Cleanup(func() { exec.Command("ip", "netns", "del", p.b).Run() })
-	sh(t, "ip", "link", "add", "vA", "netns", p.a, "type", "veth", "peer", "name", "vB", "netns", p.b)
-	sh(t, "ip", "-n", p.a, "addr", "add", "192.0.2.1/24", "dev", "vA")
-	sh(t, "ip", "-n", p.b, "addr", "add", "192.0.2.2/24", "dev", "vB")
-	for _, c := range [][]string{{p.a, "vA"}, {p.b, "vB"}, {p.a, "lo"}, {p.b, "lo"}} {
-		sh(t, "ip", "-n", c[0], "link", "set", c[1], "up")
-	}
-	target := exec.Command("ip", "netns", "exec", p.a, "sleep", "600")
-	if err := target.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { target.Process.Kill(); target.Wait() })
-	p.pid = target.Process.Pid // ip netns exec execs sleep in place
-	waitNetns(t, p)
-	return p
-}
-
-// waitNetns waits until `ip netns exec` has exec'd sleep in namespace a.
-func waitNetns(t *testing.T, p *pair) {
-	self, _ := os.Readlink("/proc/self/ns/net")
-	for i := 0; i < 250; i++ {
-		cur, err := os.Readlink(fmt.Sprintf("/proc/%d/ns/net", p.pid))
-		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", p.pid))
-		if err == nil && cur != self && strings.TrimSpace(string(comm)) == "sleep" {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("target %d never entered netns %s", p.pid, p.a)
-}
+func newPair(t *testing.T) *pair { return &pair{nstest.NewPair(t, "gcap")} }
 
 // ping sends count echo requests from b to 192.0.2.1 (size bytes of data).
 func (p *pair) ping(t *testing.T, count int, interval string, size int) {
 	t.Helper()
-	args := []string{"netns", "exec", p.b, "busybox", "ping", "-q", "-c", strconv.Itoa(count), "-i", interval}
+	args := []string{"netns", "exec", p.B, "busybox", "ping", "-q", "-c", strconv.Itoa(count), "-i", interval}
 	if size > 0 {
 		args = append(args, "-s", strconv.Itoa(size))
 	}
@@ -122,7 +65,7 @@ func (p *pair) ping(t *testing.T, count int, interval string, size int) {
 // pingQuietly pings in the background; the capture under test decides
 // when it has seen enough, so the result does not matter.
 func (p *pair) pingQuietly(count int, interval string) {
-	exec.Command("ip", "netns", "exec", p.b, "busybox", "ping", "-q", "-c", strconv.Itoa(count), "-i", interval, "192.0.2.1").Run()
+	exec.Command("ip", "netns", "exec", p.B, "busybox", "ping", "-q", "-c", strconv.Itoa(count), "-i", interval, "192.0.2.1").Run()
 }
 
 // run is one gonsenter capture process.
@@ -156,7 +99,7 @@ func (s *safeBuffer) String() string {
 // writer (e.g. a pipe to tcpdump).
 func (p *pair) start(t *testing.T, stdout io.Writer, args ...string) *run {
 	t.Helper()
-	return startRun(t, stdout, append([]string{"-t", strconv.Itoa(p.pid), "-n", "--capture"}, args...)...)
+	return startRun(t, stdout, append([]string{"-t", strconv.Itoa(p.PID), "-n", "--capture"}, args...)...)
 }
 
 // startRun runs `gonsenter ARGV...` (a --capture command line) and returns
@@ -257,7 +200,7 @@ func (p *pair) tcpdumpReadIn(t *testing.T, file string, flags ...string) (stdout
 	t.Helper()
 	need(t, "tcpdump")
 	var o, e bytes.Buffer
-	cmd := exec.Command("ip", append([]string{"netns", "exec", p.a, "tcpdump", "-r", file}, flags...)...)
+	cmd := exec.Command("ip", append([]string{"netns", "exec", p.A, "tcpdump", "-r", file}, flags...)...)
 	cmd.Stdout, cmd.Stderr = &o, &e
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	if err := cmd.Run(); err != nil {

@@ -27,10 +27,10 @@ import (
 func TestLiveProtocolsPrintLikeTcpdump(t *testing.T) {
 	p := newPair(t)
 	need(t, "tcpdump")
-	sh(t, "ip", "-n", p.a, "addr", "add", "2001:db8::1/64", "dev", "vA", "nodad")
-	sh(t, "ip", "-n", p.b, "addr", "add", "2001:db8::2/64", "dev", "vB", "nodad")
+	nstest.Sh(t, "ip", "-n", p.A, "addr", "add", "2001:db8::1/64", "dev", "vA", "nodad")
+	nstest.Sh(t, "ip", "-n", p.B, "addr", "add", "2001:db8::2/64", "dev", "vB", "nodad")
 	dir := t.TempDir()
-	stopDNS := serveDNS(t, p.pid)
+	stopDNS := serveDNS(t, p.PID)
 	defer stopDNS()
 
 	file := filepath.Join(dir, "live.pcap")
@@ -65,7 +65,7 @@ func liveTraffic(t *testing.T, p *pair, dir string) {
 	inB := func(args ...string) {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		out, err := exec.CommandContext(ctx, "ip", append([]string{"netns", "exec", p.b}, args...)...).CombinedOutput()
+		out, err := exec.CommandContext(ctx, "ip", append([]string{"netns", "exec", p.B}, args...)...).CombinedOutput()
 		t.Logf("%v: %v\n%s", args, err, out)
 	}
 	for _, q := range []string{"A", "AAAA", "MX", "TXT", "CNAME", "SOA"} {
@@ -78,7 +78,7 @@ func liveTraffic(t *testing.T, p *pair, dir string) {
 	os.WriteFile(conf, []byte("start 192.0.2.100\nend 192.0.2.110\ninterface vA\nlease_file "+dir+"/leases\npidfile "+dir+"/udhcpd.pid\n"+
 		"opt subnet 255.255.255.0\nopt router 192.0.2.1\nopt dns 192.0.2.1\nopt domain example.com\nopt lease 600\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "leases"), nil, 0o644)
-	dhcpd := exec.Command("ip", "netns", "exec", p.a, "busybox", "udhcpd", "-f", conf)
+	dhcpd := exec.Command("ip", "netns", "exec", p.A, "busybox", "udhcpd", "-f", conf)
 	if err := dhcpd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func liveTraffic(t *testing.T, p *pair, dir string) {
 	www := filepath.Join(dir, "www")
 	os.Mkdir(www, 0o755)
 	os.WriteFile(filepath.Join(www, "index.html"), []byte("<html>hello from 192.0.2.1</html>\n"), 0o644)
-	httpd := exec.Command("ip", "netns", "exec", p.a, "busybox", "httpd", "-f", "-p", "192.0.2.1:80", "-h", www)
+	httpd := exec.Command("ip", "netns", "exec", p.A, "busybox", "httpd", "-f", "-p", "192.0.2.1:80", "-h", www)
 	if err := httpd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func liveTraffic(t *testing.T, p *pair, dir string) {
 	inB("busybox", "wget", "-q", "-O", "/dev/null", "http://192.0.2.1/index.html")
 
 	inB("busybox", "timeout", "2", "busybox", "tftp", "-g", "-r", "boot.img", "-l", "/dev/null", "192.0.2.1")
-	sh(t, "ip", "-n", p.b, "neigh", "flush", "all")
+	nstest.Sh(t, "ip", "-n", p.B, "neigh", "flush", "all")
 	inB("busybox", "ping", "-c", "2", "-i", "0.2", "192.0.2.1")
 	inB("busybox", "ping6", "-c", "2", "-i", "0.2", "2001:db8::1")
 }
@@ -106,7 +106,7 @@ func liveTraffic(t *testing.T, p *pair, dir string) {
 // oursReadIn is gonsenter --capture -r inside namespace a.
 func oursReadIn(t *testing.T, p *pair, file string, flags ...string) string {
 	t.Helper()
-	cmd := exec.Command("ip", append([]string{"netns", "exec", p.a, gonsenter(t), "--capture", "-r", file}, flags...)...)
+	cmd := exec.Command("ip", append([]string{"netns", "exec", p.A, gonsenter(t), "--capture", "-r", file}, flags...)...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	out, err := cmd.Output()
 	if err != nil {

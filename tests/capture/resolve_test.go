@@ -18,7 +18,7 @@ import (
 // PTR answer of its nameserver.
 func TestNamesResolveThroughTheTargetsResolver(t *testing.T) {
 	p := newPair(t)
-	stopDNS := serveDNS(t, p.pid)
+	stopDNS := serveDNS(t, p.PID)
 	defer stopDNS()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "resolv.conf"), []byte("nameserver 192.0.2.1\noptions timeout:1\n"), 0o644)
@@ -26,7 +26,7 @@ func TestNamesResolveThroughTheTargetsResolver(t *testing.T) {
 	// The target: namespace a, with its own mount namespace in which the
 	// two files above are its /etc/resolv.conf and /etc/hosts.
 	script := "mount --bind " + dir + "/resolv.conf /etc/resolv.conf && mount --bind " + dir + "/hosts /etc/hosts && exec sleep 600"
-	target := exec.Command("ip", "netns", "exec", p.a, "unshare", "--mount", "--propagation", "private", "sh", "-c", script)
+	target := exec.Command("ip", "netns", "exec", p.A, "unshare", "--mount", "--propagation", "private", "sh", "-c", script)
 	if err := target.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -57,79 +57,17 @@ func capRef() string {
 	return p
 }
 
-// capNet is two network namespaces joined by a veth pair: vA 192.0.2.1/24
-// in a, where a sleeping target lives, and vB 192.0.2.2/24 in b.
-type capNet struct {
-	a, b string
-	pid  int
-}
+// capNet is nstest's two-namespace fixture (a target in A behind vA
+// 192.0.2.1, traffic from B) with the fault tests' helpers.
+type capNet struct{ *nstest.Pair }
 
-var capNetSeq struct {
-	sync.Mutex
-	n int
-}
-
-func capSh(t *testing.T, args ...string) {
-	t.Helper()
-	if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
-		t.Fatalf("%q: %v\n%s", args, err, out)
-	}
-}
-
-// capNewNet builds the namespaces and the target; all go when t ends.
-func capNewNet(t *testing.T) *capNet {
-	t.Helper()
-	requireTools(t, "ip", "busybox")
-	capNetSeq.Lock()
-	capNetSeq.n++
-	id := fmt.Sprintf("ghard%d-%d", os.Getpid(), capNetSeq.n)
-	capNetSeq.Unlock()
-	n := &capNet{a: id + "a", b: id + "b"}
-	for _, ns := range []string{n.a, n.b} {
-		capSh(t, "ip", "netns", "add", ns)
-		ns := ns
-		t.Cleanup(func() { exec.Command("ip", "netns", "del", ns).Run() })
-	}
-	n.addLink(t, "vA", "vB", "192.0.2")
-	target := exec.Command("ip", "netns", "exec", n.a, "sleep", "600")
-	if err := target.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { target.Process.Kill(); target.Wait() })
-	n.pid = target.Process.Pid // ip netns exec execs sleep in place
-	n.waitTarget(t)
-	return n
-}
-
-// addLink adds a veth pair, NET.1 on la in a and NET.2 on lb in b.
-func (n *capNet) addLink(t *testing.T, la, lb, net string) {
-	t.Helper()
-	capSh(t, "ip", "link", "add", la, "netns", n.a, "type", "veth", "peer", "name", lb, "netns", n.b)
-	capSh(t, "ip", "-n", n.a, "addr", "add", net+".1/24", "dev", la)
-	capSh(t, "ip", "-n", n.b, "addr", "add", net+".2/24", "dev", lb)
-	for _, c := range [][]string{{n.a, la}, {n.b, lb}, {n.a, "lo"}, {n.b, "lo"}} {
-		capSh(t, "ip", "-n", c[0], "link", "set", c[1], "up")
-	}
-}
-
-func (n *capNet) waitTarget(t *testing.T) {
-	self, _ := os.Readlink("/proc/self/ns/net")
-	for i := 0; i < 250; i++ {
-		cur, err := os.Readlink(fmt.Sprintf("/proc/%d/ns/net", n.pid))
-		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", n.pid))
-		if err == nil && cur != self && strings.TrimSpace(string(comm)) == "sleep" {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("target %d never entered netns %s", n.pid, n.a)
-}
+func capNewNet(t *testing.T) *capNet { return &capNet{nstest.NewPair(t, "ghard")} }
 
 // flood pings dst from b every 10 ms with size bytes of data until the
 // returned stop is called (or t ends).
 func (n *capNet) flood(t *testing.T, dst string, size int) (stop func()) {
 	t.Helper()
-	cmd := exec.Command("ip", "netns", "exec", n.b, "busybox", "ping", "-q", "-i", "0.01", "-s", strconv.Itoa(size), dst)
+	cmd := exec.Command("ip", "netns", "exec", n.B, "busybox", "ping", "-q", "-i", "0.01", "-s", strconv.Itoa(size), dst)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -145,9 +83,9 @@ func (n *capNet) flood(t *testing.T, dst string, size int) (stop func()) {
 // cannot write into the test's directories).
 func (n *capNet) argv(t *testing.T, ref bool, args ...string) []string {
 	if ref {
-		return append([]string{"ip", "netns", "exec", n.a, capRef(), "-Z", "root"}, args...)
+		return append([]string{"ip", "netns", "exec", n.A, capRef(), "-Z", "root"}, args...)
 	}
-	return append([]string{capBin(t), "-t", strconv.Itoa(n.pid), "-n", "--capture"}, args...)
+	return append([]string{capBin(t), "-t", strconv.Itoa(n.PID), "-n", "--capture"}, args...)
 }
 
 // capProc is one running capture.

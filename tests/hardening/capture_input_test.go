@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gonsenter/gonsenter/tests/internal/nstest"
 )
 
 // Hostile input on the capture side: damaged and oversized capture files,
@@ -427,12 +429,12 @@ func TestCaptureOnMissingInterface(t *testing.T) {
 func TestInterfaceDeletedDuringCapture(t *testing.T) {
 	n := capNewNet(t)
 	for _, ref := range capTools() {
-		n.addLink(t, "vX", "vY", "198.51.100")
+		n.AddLink(t, "vX", "vY", "198.51.100")
 		stop := n.flood(t, "198.51.100.1", 56)
 		file := filepath.Join(t.TempDir(), "del.pcap")
 		p := capStart(t, nil, n.argv(t, ref, "-i", "vX", "-w", file, "icmp")...)
 		time.Sleep(700 * time.Millisecond)
-		capSh(t, "ip", "-n", n.a, "link", "del", "vX")
+		nstest.Sh(t, "ip", "-n", n.A, "link", "del", "vX")
 		status := p.wait(t)
 		stop()
 		prog := capProgName(ref)
@@ -481,9 +483,9 @@ func TestWriteWhereNothingCanBeWritten(t *testing.T) {
 		}
 	}
 	os.Chmod(noWrite, 0o555)
-	capSh(t, "mount", "--bind", ro, ro)
+	nstest.Sh(t, "mount", "--bind", ro, ro)
 	t.Cleanup(func() { exec.Command("umount", ro).Run() })
-	capSh(t, "mount", "-o", "remount,bind,ro", ro)
+	nstest.Sh(t, "mount", "-o", "remount,bind,ro", ro)
 	noDAC := []string{"setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps", "-dac_override,-dac_read_search"}
 	for _, c := range []struct {
 		name   string
@@ -527,7 +529,7 @@ func TestWriteOntoFullFileSystem(t *testing.T) {
 				continue // tcpdump writes no pcapng
 			}
 			dir := t.TempDir()
-			capSh(t, "mount", "-t", "tmpfs", "-o", "size=64k", "hardening", dir)
+			nstest.Sh(t, "mount", "-t", "tmpfs", "-o", "size=64k", "hardening", dir)
 			t.Cleanup(func() { exec.Command("umount", dir).Run() })
 			file := filepath.Join(dir, "f.pcap")
 			args := append(append([]string{"-i", "vA"}, flags...), "-w", file, "icmp")
