@@ -163,7 +163,7 @@ func noLinkModel(lt LinkType) (name string, ok bool) {
 	if lt < 104 || lt > 289 || hasLinkModel(lt) {
 		return "", false
 	}
-	if n, ok := noModelNames[lt]; ok {
+	if n, ok := noModelName(lt); ok {
 		return n, true
 	}
 	return linktype.Description(uint32(lt)), true
@@ -184,14 +184,40 @@ func hasLinkModel(lt LinkType) bool {
 	return false
 }
 
-// noModelNames are gen_linktype's own names for types it refuses by name
-// rather than by description.
-var noModelNames = map[LinkType]string{
-	144: "IrDA", 177: "LAPD", 182: "Multi-link Frame Relay", 186: "USB", 187: "Bluetooth",
-	189: "USB", 190: "CAN", 191: "IEEE 802.15.4", 193: "IEEE 802.16", 195: "IEEE 802.15.4",
-	196: "SITA", 198: "RAIF1", 199: "IPMB", 201: "Bluetooth", 202: "AX.25", 209: "IPMB",
-	215: "IEEE 802.15.4", 220: "USB", 227: "CAN", 230: "IEEE 802.15.4", 239: "NFLOG",
-	246: "PFSYNC", 249: "USB", 283: "IEEE 802.15.4",
+// noModelName is gen_linktype's own name for the types it refuses by name
+// rather than by description (a switch: no table built at start-up).
+func noModelName(lt LinkType) (string, bool) {
+	switch lt {
+	case 144:
+		return "IrDA", true
+	case 177:
+		return "LAPD", true
+	case 182:
+		return "Multi-link Frame Relay", true
+	case 186, 189, 220, 249:
+		return "USB", true
+	case 187, 201:
+		return "Bluetooth", true
+	case 190, 227:
+		return "CAN", true
+	case 191, 195, 215, 230, 283:
+		return "IEEE 802.15.4", true
+	case 193:
+		return "IEEE 802.16", true
+	case 196:
+		return "SITA", true
+	case 198:
+		return "RAIF1", true
+	case 199, 209:
+		return "IPMB", true
+	case 202:
+		return "AX.25", true
+	case 239:
+		return "NFLOG", true
+	case 246:
+		return "PFSYNC", true
+	}
+	return "", false
 }
 
 // linkName is pcap_datalink_val_to_description, used in error messages.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gonsenter/gonsenter/compat/getopt"
+	"github.com/gonsenter/gonsenter/internal/linktype"
 )
 
 // apply performs one option, with tcpdump.c's validation and messages.
@@ -103,7 +104,7 @@ func (c *config) applyValued(r getopt.Result) (action, error) {
 			return actRun, errorf("invalid number of output files %s", r.Arg)
 		}
 	case 'y':
-		d, ok := dltByName(r.Arg)
+		d, ok := linktype.ByName(r.Arg)
 		if !ok {
 			return actRun, errorf("invalid data link type %s", r.Arg)
 		}

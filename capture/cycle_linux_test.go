@@ -42,7 +42,7 @@ func TestCaptureCyclesDoNotLeak(t *testing.T) {
 		if done < 100 && done+n > 100 {
 			n = 100 - done // the baseline is taken after exactly 100
 		}
-		if err := wave(ns, dir, done, n); err != nil {
+		if err := testns.Wave(done, n, func(i int) error { return cycleOnce(ns, dir, i) }); err != nil {
 			if done == 0 && strings.Contains(err.Error(), "PACKET_VERSION): protocol not available") {
 				// qemu-user (make cross-test) does not translate packet
 				// ring options; there is nothing to cycle.
@@ -70,30 +70,14 @@ func TestCaptureCyclesDoNotLeak(t *testing.T) {
 // waits share one, which is what keeps 10,000 cycles within a minute.
 const cycleWorkers = 32
 
-// wave runs cycles first..first+n-1 at once and waits for all of them.
-// Even cycles write a file of their own, odd ones print to stdout.
-func wave(ns *testns.NetNS, dir string, first, n int) error {
-	errs := make(chan error, n)
-	for i := first; i < first+n; i++ {
-		args := []string{"-i", "lo", "-c", "1", "-n", "-B", "256", "--immediate-mode", "udp port 9"}
-		if i%2 == 0 {
-			args = append(args, "-w", filepath.Join(dir, strconv.Itoa(i%cycleWorkers)+".pcap"))
-		}
-		go func(i int) {
-			if err := captureOnce(ns, args); err != nil {
-				errs <- fmt.Errorf("cycle %d: %w", i, err)
-				return
-			}
-			errs <- nil
-		}(i)
+// cycleOnce is cycle i: even cycles write a file of their own, odd ones
+// print to stdout.
+func cycleOnce(ns *testns.NetNS, dir string, i int) error {
+	args := []string{"-i", "lo", "-c", "1", "-n", "-B", "256", "--immediate-mode", "udp port 9"}
+	if i%2 == 0 {
+		args = append(args, "-w", filepath.Join(dir, strconv.Itoa(i%cycleWorkers)+".pcap"))
 	}
-	var firstErr error
-	for i := 0; i < n; i++ {
-		if err := <-errs; err != nil && firstErr == nil {
-			firstErr = err
-		}
-	}
-	return firstErr
+	return captureOnce(ns, args)
 }
 
 // cycleUsage is what a leak would make grow.

@@ -87,7 +87,7 @@ func (d *dumper) open(name string) error {
 		}
 		f.f = of
 	}
-	w, hdr, err := d.newWriter(f, name)
+	w, hdr, err := d.newWriter(f)
 	if err != nil {
 		f.Close()
 		return writeError{name, err}
@@ -98,14 +98,13 @@ func (d *dumper) open(name string) error {
 }
 
 // newWriter starts a pcap (or with --pcapng, pcapng) file and returns the
-// header size.
-func (d *dumper) newWriter(f io.Writer, name string) (pcap.Writer, int64, error) {
+// header size (for pcapng, what the flushed header blocks wrote to f).
+func (d *dumper) newWriter(f *trackedFile) (pcap.Writer, int64, error) {
 	if !d.s.cfg.pcapng {
 		w, err := pcap.NewWriter(f, d.lt, uint32(d.snaplen), d.nano)
 		return w, 24, err
 	}
-	cw := &countWriter{w: f}
-	nw, err := pcap.NewNgWriter(cw, pcap.NgOptions{UserAppl: "gonsenter " + version.Version})
+	nw, err := pcap.NewNgWriter(f, pcap.NgOptions{UserAppl: "gonsenter " + version.Version})
 	if err != nil {
 		return nil, 0, err
 	}
@@ -119,7 +118,7 @@ func (d *dumper) newWriter(f io.Writer, name string) (pcap.Writer, int64, error)
 	if err := nw.Flush(); err != nil {
 		return nil, 0, err
 	}
-	return nw, cw.n, nil
+	return nw, f.written, nil
 }
 
 // write appends a packet, rotating first as dump_packet_and_trunc does.
@@ -252,15 +251,3 @@ func (t *trackedFile) Close() error { return t.f.Close() }
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
-
-// countWriter counts bytes written through it.
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}

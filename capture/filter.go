@@ -9,6 +9,7 @@ import (
 	xbpf "golang.org/x/net/bpf"
 
 	"github.com/gonsenter/gonsenter/bpf"
+	"github.com/gonsenter/gonsenter/internal/linktype"
 )
 
 // expression returns the filter text: the -F file with "# comment" runs
@@ -78,7 +79,7 @@ func strerror(err error) string {
 // (Ethernet, with a warning, by default) and snaplen (262144 by default).
 func (s *session) dumpDead() error {
 	c := s.cfg
-	d, _ := dltByName("EN10MB")
+	d, _ := linktype.ByName("EN10MB")
 	if c.yflag != nil {
 		d = *c.yflag
 	} else {

@@ -6,9 +6,6 @@ import (
 	"github.com/gonsenter/gonsenter/internal/linktype"
 )
 
-// dlt is one entry of libpcap's link type table (internal/linktype).
-type dlt = linktype.Info
-
 // compilerKnows reports whether libpcap's pcap_compile accepts link type
 // lt at all (gencode.c init_linktype): the types below 100 it has code for,
 // and anything in DLT_MATCHING_MIN..MAX, where only link[N:M] filters work.
@@ -22,14 +19,10 @@ func compilerKnows(lt uint32) bool {
 	return lt >= 100 && lt <= 289
 }
 
-func dltByName(name string) (dlt, bool) { return linktype.ByName(name) }
-
-func dltByLinktype(lt uint32) (dlt, bool) { return linktype.ByType(lt) }
-
 // linkTypeText is tcpdump's ", link-type NAME (DESC)" fragment, or
 // ", link-type N" for a type libpcap has no name for.
 func linkTypeText(lt uint32) string {
-	if d, ok := dltByLinktype(lt); ok {
+	if d, ok := linktype.ByType(lt); ok {
 		return ", link-type " + d.Name + " (" + d.Desc + ")"
 	}
 	return ", link-type " + strconv.FormatUint(uint64(lt), 10)

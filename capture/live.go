@@ -9,6 +9,7 @@ import (
 	xbpf "golang.org/x/net/bpf"
 
 	"github.com/gonsenter/gonsenter/bpf"
+	"github.com/gonsenter/gonsenter/internal/linktype"
 	"github.com/gonsenter/gonsenter/pcap"
 	"github.com/gonsenter/gonsenter/pcap/afpacket"
 )
@@ -136,7 +137,7 @@ func (s *session) probe(dev string, cfg afpacket.Config) (uint32, int, error) {
 
 // deviceDLTs is pcap_list_datalinks on Linux: "any" offers both cooked
 // types, Ethernet devices (not loopback) also DOCSIS, others their own.
-func (s *session) deviceDLTs(dev string, lt uint32) []dlt {
+func (s *session) deviceDLTs(dev string, lt uint32) []linktype.Info {
 	var names []string
 	switch {
 	case dev == "any":
@@ -144,22 +145,22 @@ func (s *session) deviceDLTs(dev string, lt uint32) []dlt {
 	case lt == uint32(pcap.LinkEthernet) && !s.isLoopback(dev):
 		names = []string{"EN10MB", "DOCSIS"}
 	}
-	var out []dlt
+	var out []linktype.Info
 	for _, n := range names {
-		d, _ := dltByName(n)
+		d, _ := linktype.ByName(n)
 		out = append(out, d)
 	}
 	if out == nil {
-		d, ok := dltByLinktype(lt)
+		d, ok := linktype.ByType(lt)
 		if !ok {
-			d = dlt{Name: "DLT " + strconv.Itoa(int(lt))}
+			d = linktype.Info{Name: "DLT " + strconv.Itoa(int(lt))}
 		}
 		out = append(out, d)
 	}
 	return out
 }
 
-func containsDLT(list []dlt, name string) bool {
+func containsDLT(list []linktype.Info, name string) bool {
 	for _, d := range list {
 		if d.Name == name {
 			return true
@@ -235,7 +236,7 @@ func isAllDigits(s string) bool {
 }
 
 // listDLTs is show_dlts_and_exit, on stderr as in tcpdump.
-func (s *session) listDLTs(dev string, list []dlt) {
+func (s *session) listDLTs(dev string, list []linktype.Info) {
 	fmt.Fprintf(s.stderr, "Data link types for %s (use option -y to set):\n", dev)
 	for _, d := range list {
 		switch {

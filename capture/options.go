@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gonsenter/gonsenter/compat/getopt"
+	"github.com/gonsenter/gonsenter/internal/linktype"
 )
 
 // shortOpts is tcpdump 4.99.3's SHORTOPTS as Debian builds it (libpcap with
@@ -98,16 +99,16 @@ type config struct {
 	xflag      int
 	Xflag      int
 	Aflag      bool
-	fileSize   int64     // -C, in bytes
-	fileCount  int       // -W
-	rotateSecs int       // -G
-	gTime      time.Time // when -G was parsed: the first period's start (Gflag_time)
-	user       string    // -Z
-	yflag      *dlt      // -y
-	filterFile string    // -F
-	dflag      int       // -d count
-	noOptimize bool      // -O
-	bufferSize int       // -B, in bytes
+	fileSize   int64          // -C, in bytes
+	fileCount  int            // -W
+	rotateSecs int            // -G
+	gTime      time.Time      // when -G was parsed: the first period's start (Gflag_time)
+	user       string         // -Z
+	yflag      *linktype.Info // -y
+	filterFile string         // -F
+	dflag      int            // -d count
+	noOptimize bool           // -O
+	bufferSize int            // -B, in bytes
 	immediate  bool
 	print      bool // --print
 	countMode  bool // --count
@@ -178,7 +179,7 @@ func (c *config) check() error {
 		return errors.New("only -t, -tt, -ttt, -tttt and -ttttt are supported")
 	}
 	if c.yflag == nil && strings.HasPrefix(c.device, "any") {
-		d, _ := dltByName("LINUX_SLL2")
+		d, _ := linktype.ByName("LINUX_SLL2")
 		c.yflag = &d
 	}
 	return nil

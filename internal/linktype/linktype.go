@@ -19,7 +19,7 @@ type Info struct {
 // table is what tcpdump 4.99.3 (libpcap 1.10.3) prints for every link type
 // of a capture file ("link-type NAME (DESC)"), recorded from it for 0-299.
 // Types 11, 12, 15, 16 and 19 are DLT values that files also carry; they
-// read as their LINKTYPE twins (aliases). Types libpcap has no name for
+// read as their LINKTYPE twins (alias). Types libpcap has no name for
 // print as a bare number.
 var table = []Info{
 	{"NULL", "BSD loopback", 0},
@@ -175,9 +175,23 @@ var table = []Info{
 	{"USB_2_0", "USB 2.0/1.1/1.0 as transmitted over the cable", 288},
 	{"ATSC_ALP", "ATSC Link-Layer Protocol packets", 289}}
 
-// aliases maps the DLT values libpcap's linktype_to_dlt passes through
+// alias maps the DLT values libpcap's linktype_to_dlt passes through
 // from a file to the LINKTYPE of the same name.
-var aliases = map[uint32]uint32{11: 100, 12: 101, 15: 102, 16: 103, 19: 106}
+func alias(lt uint32) uint32 {
+	switch lt {
+	case 11:
+		return 100 // ATM_RFC1483
+	case 12:
+		return 101 // RAW
+	case 15:
+		return 102 // SLIP_BSDOS
+	case 16:
+		return 103 // PPP_BSDOS
+	case 19:
+		return 106 // ATM_CLIP
+	}
+	return lt
+}
 
 // ByName finds a -y argument; libpcap compares names case-insensitively
 // and accepts no DLT_ prefix and no numbers.
@@ -192,9 +206,7 @@ func ByName(name string) (Info, bool) {
 
 // ByType finds the entry for a capture file's link type.
 func ByType(lt uint32) (Info, bool) {
-	if a, ok := aliases[lt]; ok {
-		lt = a
-	}
+	lt = alias(lt)
 	for _, d := range table {
 		if d.Type == lt {
 			return d, true

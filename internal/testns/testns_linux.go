@@ -109,3 +109,25 @@ func Count(dir string) int {
 	}
 	return len(entries)
 }
+
+// Wave runs fn(first) .. fn(first+n-1) at once, waits for all of them and
+// returns the first failure, named by its cycle number.
+func Wave(first, n int, fn func(i int) error) error {
+	errs := make(chan error, n)
+	for i := first; i < first+n; i++ {
+		go func(i int) {
+			if err := fn(i); err != nil {
+				errs <- fmt.Errorf("cycle %d: %w", i, err)
+				return
+			}
+			errs <- nil
+		}(i)
+	}
+	var firstErr error
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
+}

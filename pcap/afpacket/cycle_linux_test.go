@@ -33,7 +33,7 @@ func TestHandleCyclesDoNotLeak(t *testing.T) {
 	ns := testns.New(t)
 	var fds, goroutines, threads int
 	for done := 0; done < cycles; done += cycleWorkers {
-		if err := wave(ns, done, cycleWorkers); err != nil {
+		if err := testns.Wave(done, cycleWorkers, func(i int) error { return cycle(ns, i) }); err != nil {
 			t.Fatal(err)
 		}
 		runtime.GC()
@@ -59,27 +59,6 @@ func TestHandleCyclesDoNotLeak(t *testing.T) {
 // cycleWorkers handles are open at once: closing a packet socket waits
 // for an RCU grace period, and concurrent closes share one.
 const cycleWorkers = 32
-
-// wave runs n cycles at once and returns the first failure.
-func wave(ns *testns.NetNS, first, n int) error {
-	errs := make(chan error, n)
-	for i := first; i < first+n; i++ {
-		go func(i int) {
-			if err := cycle(ns, i); err != nil {
-				errs <- fmt.Errorf("cycle %d: %w", i, err)
-				return
-			}
-			errs <- nil
-		}(i)
-	}
-	var firstErr error
-	for i := 0; i < n; i++ {
-		if err := <-errs; err != nil && firstErr == nil {
-			firstErr = err
-		}
-	}
-	return firstErr
-}
 
 // cycle is one Open, read, Wake, Close. Even cycles are promiscuous (they
 // also hold the netlink socket of the interface drop counter).

@@ -318,6 +318,17 @@ func (p *Printer) pppOptHeader(b []byte, off, n int, name string) (opt, l int, o
 	return opt, l, n >= l
 }
 
+// pppOptTitle prints an option's title; it reports false, after the length
+// complaint, when the length does not even cover the option's header.
+func (p *Printer) pppOptTitle(name string, opt, l int) bool {
+	p.printf("\n\t  %s Option (0x%02x), length %d", name, opt, l)
+	if l < 2 {
+		p.bogus(">= 2")
+		return false
+	}
+	return true
+}
+
 // pppOptDump is the option printers' tail: the value in hex with -vv.
 func (p *Printer) pppOptDump(b []byte, off, l int) int {
 	if p.o.Verbose > 1 {
@@ -337,19 +348,16 @@ func (p *Printer) lcpOption(b []byte, off, n int) int {
 	if !ok {
 		return 0
 	}
-	if l < 2 {
-		if opt < len(lcpOptions) {
-			p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", lcpOptions[opt], opt, l)
-		} else {
-			p.printf("\n\tunknown LCP option 0x%02x", opt)
-		}
-		return 0
-	}
 	if opt >= len(lcpOptions) {
 		p.printf("\n\tunknown LCP option 0x%02x", opt)
+		if l < 2 {
+			return 0
+		}
 		return l
 	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", lcpOptions[opt], opt, l)
+	if !p.pppOptTitle(lcpOptions[opt], opt, l) {
+		return 0
+	}
 	switch opt {
 	case 0:
 		if l < 6 {
@@ -468,11 +476,9 @@ func (p *Printer) ipcpOption(b []byte, off, n int) int {
 		return 0
 	}
 	name := tokOr(ipcpOptions, uint32(opt), "unknown")
-	if l < 2 {
-		p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", name, opt, l)
+	if !p.pppOptTitle(name, opt, l) {
 		return 0
 	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", name, opt, l)
 	dump := off // the -vv dump starts where IP-Comp's suboption walk ends
 	switch opt {
 	case 1:
@@ -563,11 +569,9 @@ func (p *Printer) ip6cpOption(b []byte, off, n int) int {
 		return 0
 	}
 	name := strName([]string{1: "Interface-ID"}, opt, "unknown")
-	if l < 2 {
-		p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", name, opt, l)
+	if !p.pppOptTitle(name, opt, l) {
 		return 0
 	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", name, opt, l)
 	switch opt {
 	case 1:
 		if l != 10 {
@@ -594,11 +598,9 @@ func (p *Printer) ccpOption(b []byte, off, n int) int {
 		return 0
 	}
 	name := tokOr(ccpOptions, uint32(opt), "Unknown")
-	if l < 2 {
-		p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", name, opt, l)
+	if !p.pppOptTitle(name, opt, l) {
 		return 0
 	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", name, opt, l)
 	switch opt {
 	case 21:
 		if l < 3 {
@@ -638,11 +640,9 @@ func (p *Printer) bacpOption(b []byte, off, n int) int {
 		return 0
 	}
 	name := strName([]string{1: "Favored-Peer"}, opt, "Unknown")
-	if l < 2 {
-		p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", name, opt, l)
+	if !p.pppOptTitle(name, opt, l) {
 		return 0
 	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", name, opt, l)
 	switch opt {
 	case 1:
 		if l != 6 {

@@ -101,23 +101,7 @@ type capProc struct {
 // returns once it printed "listening on", as a user would wait for.
 func capStart(t *testing.T, stdout io.Writer, argv ...string) *capProc {
 	t.Helper()
-	p := &capProc{listening: make(chan struct{}), done: make(chan struct{})}
-	p.cmd = exec.Command(argv[0], argv[1:]...)
-	p.cmd.Env = append(os.Environ(), "TZ=UTC", "LC_ALL=C")
-	p.cmd.Stdout = stdout
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.cmd.Stderr = pw
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	pw.Close()
-	copied := make(chan struct{})
-	go p.copyStderr(pr, copied)
-	go func() { p.cmd.Wait(); <-copied; p.state = p.cmd.ProcessState; close(p.done) }()
-	t.Cleanup(func() { p.cmd.Process.Kill(); <-p.done })
+	p := capStartCmd(t, stdout, argv...)
 	select {
 	case <-p.listening:
 	case <-p.done:
@@ -606,7 +590,7 @@ func (n *capNet) fatalDuringRead(t *testing.T, ref bool, sig syscall.Signal) {
 	if ref {
 		argv = []string{capRef(), "-r", fifo, "-n"}
 	}
-	p := capStartCmd(t, argv...)
+	p := capStartCmd(t, nil, argv...)
 	defer func() {
 		if f := <-writer; f != nil {
 			f.Close()
@@ -618,12 +602,14 @@ func (n *capNet) fatalDuringRead(t *testing.T, ref bool, sig syscall.Signal) {
 	capCheckKilled(t, capProgName(ref)+" -r "+unix.SignalName(sig), p, sig, banner)
 }
 
-// capStartCmd starts argv without waiting for a banner.
-func capStartCmd(t *testing.T, argv ...string) *capProc {
+// capStartCmd starts argv with stdout going to stdout (nil: discarded),
+// without waiting for a banner.
+func capStartCmd(t *testing.T, stdout io.Writer, argv ...string) *capProc {
 	t.Helper()
 	p := &capProc{listening: make(chan struct{}), done: make(chan struct{})}
 	p.cmd = exec.Command(argv[0], argv[1:]...)
 	p.cmd.Env = append(os.Environ(), "TZ=UTC", "LC_ALL=C")
+	p.cmd.Stdout = stdout
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
